@@ -1,0 +1,1 @@
+"""The thin QGIS Processing layer over the ``valuation`` engine."""

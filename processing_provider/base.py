@@ -1,0 +1,136 @@
+"""Shared algorithm base: tr(), instances, help, the feedback bridge, error translation."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
+)
+
+from ..i18n import tr
+from ..valuation.errors import Cancelled, Notice, ValuationError
+from ..valuation.progress import Monitor
+from .messages import translate_error, translate_notice
+from .output_style import style_output
+
+
+class SwcAlgorithm(QgsProcessingAlgorithm):
+    """Base of every ``swcvalue:`` algorithm.
+
+    Subclasses give ``ALG_ID``, ``display()``, ``group_name()``/``GROUP_ID``, ``help_text()``,
+    ``initAlgorithm`` (through :meth:`add`, which requires help for every parameter) and
+    ``execute(parameters, context, feedback, monitor)``.
+    """
+
+    ALG_ID = ""
+    GROUP_ID = "parcels"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.param_help: dict[str, str] = {}
+        #: Output ids to alias and style in postProcessAlgorithm (main thread).
+        self.styled_outputs: list[str] = []
+
+    # Identity --------------------------------------------------------------
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.display()
+
+    def display(self) -> str:
+        raise NotImplementedError
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def group(self) -> str:
+        return {"parcels": tr("Parcels"), "accounting": tr("Value accounting"),
+                "tools": tr("Tools")}.get(self.GROUP_ID, self.GROUP_ID)
+
+    def createInstance(self) -> "SwcAlgorithm":  # noqa: N802
+        return type(self)()
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    # Help ------------------------------------------------------------------
+    def help_text(self) -> str:
+        raise NotImplementedError
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        """The algorithm's help followed by every parameter's help."""
+        lines = [self.help_text(), ""]
+        for p in self.parameterDefinitions():
+            h = self.param_help.get(p.name(), "")
+            lines.append(f"<b>{p.description()}</b> (<code>{p.name()}</code>): {h}")
+        return "<br>".join(lines)
+
+    def add(self, param: QgsProcessingParameterDefinition, help_text: str, advanced: bool = False) -> None:
+        """Add a parameter with its help (also set on the parameter where QGIS supports it)."""
+        if not help_text:
+            raise ValueError(f"parameter {param.name()} has no help")
+        if hasattr(param, "setHelp"):
+            param.setHelp(help_text)
+        if advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.param_help[param.name()] = help_text
+        self.addParameter(param)
+
+    # Running ---------------------------------------------------------------
+    def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,  # noqa: N802
+                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        monitor = monitor_for(feedback)
+        try:
+            return self.execute(parameters, context, feedback, monitor)
+        except ValuationError as err:
+            raise QgsProcessingException(translate_error(err)) from err
+        except Cancelled:
+            feedback.reportError(tr("Cancelled."), fatalError=False)
+            return {}
+
+    def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802
+                             feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        for dest_id in self.styled_outputs:
+            style_output(dest_id, context)
+        return {}
+
+    @staticmethod
+    def report(feedback: QgsProcessingFeedback, notices: list[Notice]) -> None:
+        """Show engine notices, translated, in the log."""
+        for n in notices:
+            text = translate_notice(n)
+            if n.code in WARNING_CODES:
+                feedback.pushWarning(text) if hasattr(feedback, "pushWarning") else feedback.reportError(text)
+            else:
+                feedback.pushInfo(text)
+
+
+#: Notice codes shown as warnings rather than information.
+WARNING_CODES = {"uncovered_large", "repaired", "duplicate_bsm", "geographic_crs"}
+
+
+def monitor_for(feedback: Optional[QgsProcessingFeedback],
+                span: tuple[float, float] = (8.0, 90.0)) -> Monitor:
+    """A :class:`Monitor` that reports into ``feedback`` (percent within ``span``)."""
+    if feedback is None:
+        return Monitor()
+    last: list[str] = [""]
+
+    def progress(fraction: float, message: str) -> None:
+        feedback.setProgress(span[0] + (span[1] - span[0]) * fraction)
+        if message and message != last[0]:
+            feedback.setProgressText(tr(message))
+            last[0] = message
+
+    cancelled: Callable[[], bool] = feedback.isCanceled
+    return Monitor(progress, cancelled)

@@ -1,0 +1,34 @@
+"""Processing provider ``swcvalue``: registers one algorithm per module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n import tr
+from .environment_check import EnvironmentCheckAlgorithm
+from .split_parcels import SplitParcelsAlgorithm
+
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"
+
+
+class SwcValueProvider(QgsProcessingProvider):
+    """SWC EcoValue algorithms."""
+
+    def id(self) -> str:
+        return "swcvalue"
+
+    def name(self) -> str:
+        return tr("SWC EcoValue")
+
+    def longName(self) -> str:  # noqa: N802
+        return tr("Soil and water conservation ecological products: accounting and trading")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def loadAlgorithms(self) -> None:  # noqa: N802
+        for alg in (SplitParcelsAlgorithm(), EnvironmentCheckAlgorithm()):
+            self.addAlgorithm(alg)

@@ -1,0 +1,77 @@
+"""The output field catalogue: every field the plugin writes is defined once here.
+
+Shapefile names (≤ 10 characters), English and Chinese aliases, units, types and help
+all come from this table, so outputs, styles and reports agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    name: str
+    kind: str  # "str", "int", "float"
+    alias_en: str
+    alias_zh: str
+    unit: str = ""
+    precision: int = 0
+    length: int = 0
+
+    def __post_init__(self) -> None:
+        if len(self.name) > 10:
+            raise ValueError(f"field name {self.name!r} is longer than 10 characters")
+
+
+_F = FieldDef
+SPLIT_FIELDS: tuple[FieldDef, ...] = (
+    _F("PARCEL_ID", "str", "Parcel id", "地块编号", length=80),
+    _F("SCOPE_ID", "str", "Trading lot id", "交易范围编号", length=40),
+    _F("SCOPE_NAME", "str", "Trading lot name", "交易范围名称", length=120),
+    _F("PRODUCT", "str", "Product", "交易产品", length=120),
+    _F("SRC_FID", "int", "Source parcel feature id", "来源图斑要素号"),
+    _F("ECO_TYPE", "str", "Ecosystem type", "生态系统类型", length=20),
+    _F("AREA_M2", "float", "Area (m²)", "面积（平方米）", "m2", 2),
+    _F("AREA_MU", "float", "Area (mu)", "面积（亩）", "mu", 4),
+    _F("AREA_HA", "float", "Area (ha)", "面积（公顷）", "ha", 6),
+    _F("SHARE", "float", "Share of source parcel", "占来源图斑比例", "", 8),
+)
+
+#: Aliases for the 三调 DLTB fields carried from the source parcels.
+DLTB_ALIASES: dict[str, tuple[str, str]] = {
+    "BSM": ("Feature identifier", "标识码"),
+    "DLBM": ("Land-use code", "地类编码"),
+    "DLMC": ("Land-use name", "地类名称"),
+    "QSXZ": ("Ownership nature", "权属性质"),
+    "QSDWDM": ("Owner unit code", "权属单位代码"),
+    "QSDWMC": ("Owner unit name", "权属单位名称"),
+    "ZLDWDM": ("Location unit code", "坐落单位代码"),
+    "ZLDWMC": ("Location unit name", "坐落单位名称"),
+    "TBMJ": ("Parcel area (m²)", "图斑面积"),
+    "KCDLBM": ("Deducted land-use code", "扣除地类编码"),
+    "KCXS": ("Deduction coefficient", "扣除地类系数"),
+    "KCMJ": ("Deducted area (m²)", "扣除地类面积"),
+    "TBDLMJ": ("Net land-class area (m²)", "图斑地类面积"),
+    "GDLX": ("Cropland type", "耕地类型"),
+    "GDPDJB": ("Cropland slope grade", "耕地坡度级别"),
+}
+
+#: 三调 fields whose values are areas pro-rated by SHARE when a parcel is split.
+PRORATED_FIELDS = ("TBDLMJ", "KCMJ")
+
+
+def catalogue() -> dict[str, FieldDef]:
+    """All defined fields by name."""
+    return {f.name: f for f in SPLIT_FIELDS}
+
+
+def alias(name: str, lang: str = "zh") -> str | None:
+    """The alias of a known field (catalogue or 三调), in Chinese or English."""
+    f = catalogue().get(name)
+    if f is not None:
+        return f.alias_zh if lang.startswith("zh") else f.alias_en
+    pair = DLTB_ALIASES.get(name.upper())
+    if pair is not None:
+        return pair[1] if lang.startswith("zh") else pair[0]
+    return None

@@ -1,0 +1,354 @@
+"""Split trading-scope lots (拟交易范围) by land-use parcels (三调 DLTB 地类图斑).
+
+Each output piece is lot ∩ parcel: one feature per (lot, source parcel) pair, multipart when
+the intersection is disjoint, in the parcels' CRS, carrying the parcel's fields, exact
+ellipsoidal areas and the share of the source parcel used to pro-rate TBDLMJ and KCMJ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from . import geodesy, landuse
+from .errors import Notice, ValuationError, short_list
+from .fields import PRORATED_FIELDS, SPLIT_FIELDS
+from .progress import Monitor
+
+#: Output names the engine owns; a source field with one of these names is carried as SRC_<name>.
+RESERVED = {f.name for f in SPLIT_FIELDS}
+#: Overlap between lots above this area (m²) is an error.
+OVERLAP_TOLERANCE_M2 = 0.01
+#: Uncovered share of a lot above which the run warns about a possible offset basemap.
+UNCOVERED_WARN_PCT = 1.0
+
+
+@dataclass
+class SplitResult:
+    """The parcel pieces plus what the run reported."""
+
+    parcels: gpd.GeoDataFrame
+    notices: list[Notice] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def find_field(columns: Any, name: str) -> Optional[str]:
+    """The column matching ``name`` case-insensitively, or None."""
+    wanted = name.strip().lower()
+    for c in columns:
+        if str(c).lower() == wanted:
+            return str(c)
+    return None
+
+
+def require_crs(gdf: gpd.GeoDataFrame, layer: str) -> CRS:
+    """The layer's CRS, or an error suggesting the likely CGCS2000 zone from its coordinates."""
+    if gdf.crs is not None:
+        return CRS.from_user_input(gdf.crs)
+    geoms = gdf.geometry[~gdf.geometry.isna()]
+    if len(geoms) == 0:
+        raise ValuationError("no_crs", "Layer {layer} has no CRS.", layer=layer)
+    x, y = shapely.get_coordinates(geoms.iloc[0])[0]
+    code = geodesy.suggest_cgcs2000_crs(float(x), float(y))
+    if code is not None:
+        hint = f"EPSG:{code}"
+    elif 3e5 <= x <= 7e5:
+        hint = "EPSG:" + " / EPSG:".join(str(c) for c in geodesy.CHONGQING_ZONES) + " (CM 105/108/111°E)"
+    else:
+        hint = "?"
+    raise ValuationError(
+        "no_crs_hint",
+        "Layer {layer} has no CRS. Its coordinates ({x:.0f}, {y:.0f}) suggest {hint}; "
+        "set the layer's CRS and run again.",
+        layer=layer, x=float(x), y=float(y), hint=hint,
+    )
+
+
+def repair(geoms: gpd.GeoSeries) -> tuple[np.ndarray, int, int]:
+    """Make geometries valid and polygonal; return (geoms, repaired count, non-polygon parts dropped)."""
+    arr = np.asarray(geoms.values, dtype=object)
+    invalid = ~shapely.is_valid(arr) & ~shapely.is_missing(arr)
+    repaired = int(invalid.sum())
+    if repaired:
+        arr = arr.copy()
+        arr[invalid] = shapely.make_valid(arr[invalid])
+    out, dropped = polygonal(arr)
+    return out, repaired, dropped
+
+
+def polygonal(arr: np.ndarray) -> tuple[np.ndarray, int]:
+    """Keep only the polygon parts of each geometry (as MultiPolygon); count dropped parts."""
+    out = np.empty(len(arr), dtype=object)
+    dropped = 0
+    types = shapely.get_type_id(arr)
+    for i, (g, t) in enumerate(zip(arr, types)):
+        if g is None or t < 0 or shapely.is_empty(g):
+            out[i] = None
+        elif t == 3:  # Polygon
+            out[i] = shapely.MultiPolygon([g])
+        elif t == 6:  # MultiPolygon
+            out[i] = g
+        else:
+            parts = shapely.get_parts(g)
+            polys: list[Any] = []
+            for p in parts:
+                pt = shapely.get_type_id(p)
+                if pt == 3:
+                    polys.append(p)
+                elif pt == 6:
+                    polys.extend(shapely.get_parts(p))
+                elif pt == 7:
+                    sub, d = polygonal(np.array([p], dtype=object))
+                    dropped += d
+                    if sub[0] is not None:
+                        polys.extend(shapely.get_parts(sub[0]))
+                else:
+                    dropped += 1
+            out[i] = shapely.MultiPolygon(polys) if polys else None
+    return out, dropped
+
+
+def area_m2(geoms: np.ndarray, crs: CRS) -> np.ndarray:
+    """Ellipsoidal areas (m²)."""
+    return geodesy.ellipsoidal_areas(geoms, crs)
+
+
+def split_parcels(
+    scope: gpd.GeoDataFrame,
+    parcels: gpd.GeoDataFrame,
+    scope_id_field: Optional[str] = None,
+    landuse_field: str = "DLBM",
+    min_area: float = 1.0,
+    keep_unknown: bool = False,
+    scope_layer: str = "SCOPE",
+    parcels_layer: str = "PARCELS",
+    code_table: Optional[pd.DataFrame] = None,
+    monitor: Optional[Monitor] = None,
+) -> SplitResult:
+    """Cut each lot of ``scope`` by ``parcels``.
+
+    The GeoDataFrames' indexes are the source feature ids. ``min_area`` (m²) drops slivers.
+    Raises :class:`ValuationError` on bad input; repairs and data-quality figures are notices.
+    """
+    mon = monitor or Monitor()
+    notices: list[Notice] = []
+    stats: dict[str, Any] = {}
+
+    if len(scope) == 0:
+        raise ValuationError("empty_layer", "Layer {layer} has no features (or none selected).", layer=scope_layer)
+    if len(parcels) == 0:
+        raise ValuationError("empty_layer", "Layer {layer} has no features (or none selected).",
+                             layer=parcels_layer)
+    pcrs = require_crs(parcels, parcels_layer)
+    scrs = require_crs(scope, scope_layer)
+    lu_col = find_field(parcels.columns, landuse_field)
+    if lu_col is None:
+        raise ValuationError("missing_field", "Layer {layer} has no field {field}.",
+                             layer=parcels_layer, field=landuse_field)
+
+    # Lot ids and names.
+    if scope_id_field:
+        sid_col = find_field(scope.columns, scope_id_field)
+        if sid_col is None:
+            raise ValuationError("missing_field", "Layer {layer} has no field {field}.",
+                                 layer=scope_layer, field=scope_id_field)
+        sids = [str(v).strip() if v is not None and not pd.isna(v) else "" for v in scope[sid_col]]
+        blank = [str(fid) for fid, s in zip(scope.index, sids) if not s]
+        if blank:
+            raise ValuationError("blank_scope_id", "Lots {fids} of layer {layer} have no {field}.",
+                                 fids=short_list(blank), layer=scope_layer, field=sid_col)
+    else:
+        sids = [f"S{fid}" for fid in scope.index]
+    dup = sorted({s for s in sids if sids.count(s) > 1})
+    if dup:
+        raise ValuationError("duplicate_scope_id", "Lot ids {ids} occur more than once in layer {layer}.",
+                             ids=short_list(dup), layer=scope_layer)
+    name_col = find_field(scope.columns, "SCOPE_NAME")
+    prod_col = find_field(scope.columns, "PRODUCT")
+
+    def text(col: Optional[str]) -> list[str]:
+        if col is None:
+            return [""] * len(scope)
+        return ["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in scope[col]]
+
+    names, products = text(name_col), text(prod_col)
+
+    # Geometries: repair, reproject the scope to the parcels' CRS.
+    mon.report(0.02, "checking geometries")
+    sgeom, s_rep, s_drop = repair(scope.geometry)
+    pgeom, p_rep, p_drop = repair(parcels.geometry)
+    if s_rep or p_rep:
+        notices.append(Notice("repaired", "Repaired invalid geometries: {scope} in {slayer}, {parcels} in {player}.",
+                              {"scope": s_rep, "slayer": scope_layer, "parcels": p_rep, "player": parcels_layer}))
+    stats["repaired_scope"], stats["repaired_parcels"] = s_rep, p_rep
+    if not scrs.equals(pcrs):
+        sgs = gpd.GeoSeries(sgeom, crs=scrs).to_crs(pcrs)
+        sgeom = np.asarray(sgs.values, dtype=object)
+        notices.append(Notice("reprojected", "Layer {layer} was reprojected from {src} to {dst}.",
+                              {"layer": scope_layer, "src": scrs.to_string(), "dst": pcrs.to_string()}))
+    if pcrs.is_geographic:
+        notices.append(Notice("geographic_crs",
+                              "Layer {layer} is in geographic {crs}; areas are computed on the ellipsoid.",
+                              {"layer": parcels_layer, "crs": pcrs.to_string()}))
+    valid_scope = np.array([g is not None for g in sgeom])
+    if not valid_scope.any():
+        raise ValuationError("no_polygons", "Layer {layer} has no polygon geometry.", layer=scope_layer)
+    mon.check()
+
+    # Overlapping lots.
+    mon.report(0.08, "checking lots for overlaps")
+    lot_idx = np.flatnonzero(valid_scope)
+    tree = shapely.STRtree(sgeom[lot_idx])
+    a_idx, b_idx = tree.query(sgeom[lot_idx], predicate="intersects")
+    pairs = [(lot_idx[a], lot_idx[b]) for a, b in zip(a_idx, b_idx) if a < b]
+    overlaps = []
+    if pairs:
+        inter = shapely.intersection(sgeom[[p[0] for p in pairs]], sgeom[[p[1] for p in pairs]])
+        inter_poly, _ = polygonal(np.asarray(inter, dtype=object))
+        ov_area = area_m2(inter_poly, pcrs)
+        overlaps = [f"{sids[a]}/{sids[b]} ({ar:.2f} m²)" for (a, b), ar in zip(pairs, ov_area)
+                    if ar > OVERLAP_TOLERANCE_M2]
+    if overlaps:
+        raise ValuationError("overlapping_lots", "Lots overlap in layer {layer}: {pairs}.",
+                             layer=scope_layer, pairs=short_list(overlaps))
+    mon.check()
+
+    # Candidate (lot, parcel) pairs.
+    mon.report(0.15, "intersecting")
+    pvalid = np.flatnonzero(np.array([g is not None for g in pgeom]))
+    ptree = shapely.STRtree(pgeom[pvalid])
+    s_hits, p_hits = ptree.query(sgeom[lot_idx], predicate="intersects")
+    s_pos = lot_idx[s_hits]
+    p_pos = pvalid[p_hits]
+    if len(p_pos) == 0:
+        raise ValuationError("empty_intersection", "No parcel of layer {player} intersects layer {slayer}.",
+                             player=parcels_layer, slayer=scope_layer)
+
+    # Land-use codes of the parcels that matter.
+    touched = np.unique(p_pos)
+    bsm_col = find_field(parcels.columns, "BSM")
+    ident = (parcels[bsm_col].astype(str).to_numpy() if bsm_col else parcels.index.astype(str).to_numpy())
+    codes = pd.Series([landuse.normalise_code(v) for v in parcels[lu_col].to_numpy()[touched]],
+                      index=ident[touched])
+    eco_touched = landuse.classify(codes, keep_unknown=keep_unknown, table=code_table).to_numpy()
+    eco = np.empty(len(parcels), dtype=object)
+    eco[touched] = eco_touched
+    mon.check()
+
+    pieces = np.empty(len(s_pos), dtype=object)
+    chunk = 2000
+    dropped_parts = 0
+    for start in range(0, len(s_pos), chunk):
+        sl = slice(start, start + chunk)
+        raw = shapely.intersection(sgeom[s_pos[sl]], pgeom[p_pos[sl]])
+        pieces[sl], d = polygonal(np.asarray(raw, dtype=object))
+        dropped_parts += d
+        mon.check()
+        mon.report(0.15 + 0.45 * min(1.0, (start + chunk) / len(s_pos)), "intersecting")
+    nonempty = np.array([g is not None and not g.is_empty for g in pieces])
+    pieces, s_pos, p_pos = pieces[nonempty], s_pos[nonempty], p_pos[nonempty]
+    if len(pieces) == 0:
+        raise ValuationError("empty_intersection", "No parcel of layer {player} intersects layer {slayer}.",
+                             player=parcels_layer, slayer=scope_layer)
+    stats["non_polygon_parts_dropped"] = dropped_parts + s_drop + p_drop
+
+    mon.report(0.62, "measuring ellipsoidal areas")
+    piece_area = area_m2(pieces, pcrs)
+    mon.check()
+    src_unique, src_inv = np.unique(p_pos, return_inverse=True)
+    src_area = area_m2(pgeom[src_unique], pcrs)[src_inv]
+    share = np.divide(piece_area, src_area, out=np.zeros_like(piece_area), where=src_area > 0)
+    share = np.minimum(share, 1.0)
+    mon.report(0.8, "building attributes")
+
+    # Uncovered scope area per lot (before slivers are dropped).
+    lot_area = area_m2(sgeom[lot_idx], pcrs)
+    covered = pd.Series(piece_area).groupby(s_pos).sum().reindex(lot_idx, fill_value=0.0).to_numpy()
+    uncovered = np.maximum(lot_area - covered, 0.0)
+    stats["scope_area_m2"] = float(lot_area.sum())
+    stats["uncovered_m2"] = float(uncovered.sum())
+    stats["uncovered_pct"] = float(100.0 * uncovered.sum() / lot_area.sum()) if lot_area.sum() > 0 else 0.0
+    for li, un, la in zip(lot_idx, uncovered, lot_area):
+        pct = 100.0 * un / la if la > 0 else 0.0
+        if un > OVERLAP_TOLERANCE_M2:
+            code = "uncovered_large" if pct > UNCOVERED_WARN_PCT else "uncovered"
+            tmpl = ("Lot {lot}: {m2:.2f} m² ({pct:.2f} %) is not covered by any parcel."
+                    + (" Was the lot drawn on an offset web basemap?" if code == "uncovered_large" else ""))
+            notices.append(Notice(code, tmpl, {"lot": sids[li], "m2": float(un), "pct": float(pct)}))
+
+    # Attribute table.
+    src = parcels.drop(columns=parcels.geometry.name).iloc[p_pos].reset_index(drop=True)
+    src.columns = [f"SRC_{c}" if str(c).upper() in RESERVED else c for c in src.columns]
+    sid_arr = np.asarray(sids, dtype=object)
+    parcel_keys = ident[p_pos]
+    pid = [f"{s}-{k}" for s, k in zip(sid_arr[s_pos], parcel_keys)]
+    if len(set(pid)) != len(pid):
+        seen: dict[str, int] = {}
+        for p in pid:
+            seen[p] = seen.get(p, 0) + 1
+        fids = parcels.index.to_numpy()[p_pos]
+        dups = sorted(p for p, n in seen.items() if n > 1)
+        pid = [f"{p}-{f}" if seen[p] > 1 else p for p, f in zip(pid, fids)]
+        notices.append(Notice("duplicate_bsm", "Parcels share BSM values ({ids}); their ids got the feature id appended.",
+                              {"ids": short_list(dups)}))
+    out = pd.DataFrame({
+        "PARCEL_ID": pid,
+        "SCOPE_ID": sid_arr[s_pos],
+        "SCOPE_NAME": np.asarray(names, dtype=object)[s_pos],
+        "PRODUCT": np.asarray(products, dtype=object)[s_pos],
+        "SRC_FID": parcels.index.to_numpy()[p_pos].astype("int64"),
+    })
+    out = pd.concat([out, src], axis=1)
+    out["ECO_TYPE"] = eco[p_pos]
+    out["AREA_M2"] = piece_area
+    out["AREA_MU"] = piece_area * 15.0 / 10000.0
+    out["AREA_HA"] = piece_area / 10000.0
+    out["SHARE"] = share
+    for name in PRORATED_FIELDS:
+        col = find_field(out.columns, name)
+        if col is not None:
+            out[col] = pd.to_numeric(out[col], errors="coerce") * share
+
+    # Data quality: geometry area vs TBMJ of the source parcels.
+    tbmj_col = find_field(parcels.columns, "TBMJ")
+    if tbmj_col is not None:
+        tbmj = pd.to_numeric(parcels[tbmj_col], errors="coerce").to_numpy()[src_unique]
+        geo_area = area_m2(pgeom[src_unique], pcrs)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dev = np.abs(geo_area - tbmj) / tbmj
+        dev = dev[np.isfinite(dev)]
+        if len(dev):
+            stats["tbmj_deviation_max"] = float(dev.max())
+            stats["tbmj_deviation_mean"] = float(dev.mean())
+            stats["tbmj_deviation_over_1pct"] = int((dev > 0.01).sum())
+            notices.append(Notice(
+                "tbmj_deviation",
+                "Geometry area vs TBMJ: mean deviation {mean:.4%}, max {max:.4%}, {n} parcels over 1 %.",
+                {"mean": stats["tbmj_deviation_mean"], "max": stats["tbmj_deviation_max"],
+                 "n": stats["tbmj_deviation_over_1pct"]}))
+
+    # Slivers.
+    keep = piece_area >= min_area
+    stats["total_pieces"] = int(len(pieces))
+    stats["dropped_slivers"] = int((~keep).sum())
+    stats["dropped_area_m2"] = float(piece_area[~keep].sum())
+    stats["parcel_count"] = int(keep.sum())
+    if stats["dropped_slivers"]:
+        notices.append(Notice("slivers", "Dropped {n} slivers below {min} m² ({area:.3f} m² in all); kept {kept}.",
+                              {"n": stats["dropped_slivers"], "min": min_area,
+                               "area": stats["dropped_area_m2"], "kept": stats["parcel_count"]}))
+    if stats["non_polygon_parts_dropped"]:
+        notices.append(Notice("non_polygon", "Dropped {n} non-polygon geometry parts.",
+                              {"n": stats["non_polygon_parts_dropped"]}))
+    if not keep.any():
+        raise ValuationError("all_slivers", "Every piece is smaller than MIN_AREA = {min} m².", min=min_area)
+    result = gpd.GeoDataFrame(out[keep].reset_index(drop=True), geometry=pieces[keep], crs=pcrs)
+    stats["total_area_m2"] = float(result["AREA_M2"].sum())
+    mon.report(1.0, "done")
+    return SplitResult(result, notices, stats)
