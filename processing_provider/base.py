@@ -15,7 +15,7 @@ from qgis.core import (
 from ..i18n import tr
 from ..valuation.errors import Cancelled, Notice, ValuationError
 from ..valuation.progress import Monitor
-from .messages import translate_error, translate_notice
+from .messages import translate_error, translate_notice, translate_progress
 from .output_style import style_output
 
 
@@ -129,7 +129,7 @@ def monitor_for(feedback: Optional[QgsProcessingFeedback],
     def progress(fraction: float, message: str) -> None:
         feedback.setProgress(span[0] + (span[1] - span[0]) * fraction)
         if message and message != last[0]:
-            feedback.setProgressText(tr(message))
+            feedback.setProgressText(translate_progress(message))
             last[0] = message
 
     cancelled: Callable[[], bool] = feedback.isCanceled

@@ -42,6 +42,22 @@ def templates() -> dict[str, str]:
     }
 
 
+def progress_texts() -> dict[str, str]:
+    """The engine's progress messages, translated."""
+    return {
+        "checking geometries": tr("checking geometries"),
+        "checking lots for overlaps": tr("checking lots for overlaps"),
+        "intersecting": tr("intersecting"),
+        "measuring ellipsoidal areas": tr("measuring ellipsoidal areas"),
+        "building attributes": tr("building attributes"),
+        "done": tr("done"),
+    }
+
+
+def translate_progress(message: str) -> str:
+    return progress_texts().get(message, message)
+
+
 def _render(code: str, english: str, params: dict) -> str:
     template = templates().get(code)
     if template is None:
