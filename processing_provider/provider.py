@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
+from .account_values import AccountValuesAlgorithm
 from .environment_check import EnvironmentCheckAlgorithm
 from .split_parcels import SplitParcelsAlgorithm
 
@@ -30,5 +31,5 @@ class SwcValueProvider(QgsProcessingProvider):
         return QIcon(str(ICON))
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for alg in (SplitParcelsAlgorithm(), EnvironmentCheckAlgorithm()):
+        for alg in (SplitParcelsAlgorithm(), AccountValuesAlgorithm(), EnvironmentCheckAlgorithm()):
             self.addAlgorithm(alg)

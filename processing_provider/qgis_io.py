@@ -63,7 +63,9 @@ def _plain(value: Any) -> Any:
 def source_to_gdf(source: QgsFeatureSource, feedback: Optional[QgsProcessingFeedback] = None,
                   progress_span: tuple[float, float] = (0.0, 5.0)) -> gpd.GeoDataFrame:
     """Read every feature of ``source`` (index = feature id)."""
-    names = [f.name() for f in source.fields()]
+    # A GeoPackage's "fid" column is the feature id (kept as the index), never an attribute to copy.
+    keep = [i for i, f in enumerate(source.fields()) if f.name().lower() != "fid"]
+    names = [source.fields().at(i).name() for i in keep]
     fids: list[int] = []
     wkbs: list[Optional[bytes]] = []
     rows: list[list[Any]] = []
@@ -76,7 +78,8 @@ def source_to_gdf(source: QgsFeatureSource, feedback: Optional[QgsProcessingFeed
         fids.append(feat.id())
         geom = feat.geometry()
         wkbs.append(bytes(geom.asWkb()) if geom is not None and not geom.isNull() else None)
-        rows.append([_plain(v) for v in feat.attributes()])
+        attrs = feat.attributes()
+        rows.append([_plain(attrs[i]) for i in keep])
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
     df = pd.DataFrame(rows, columns=names, index=pd.Index(fids, name="fid"))
     # Drop Z/M: the engine works in 2D.
@@ -148,3 +151,17 @@ def write_gdf(gdf: gpd.GeoDataFrame, sink: QgsFeatureSink, fields: QgsFields,
                     raise Cancelled()
                 feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * (i + 1) / n)
     return n
+
+
+def write_table(df: pd.DataFrame, sink: QgsFeatureSink, fields: QgsFields) -> int:
+    """Add the rows of a table without geometry to ``sink``."""
+    names = [f.name() for f in fields]
+    cols = [df[n].to_numpy(dtype=object) for n in names]
+    feats = []
+    for i in range(len(df)):
+        feat = QgsFeature(fields)
+        feat.setAttributes([_py(c[i]) for c in cols])
+        feats.append(feat)
+    if feats and not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
+        raise RuntimeError("sink error")
+    return len(feats)

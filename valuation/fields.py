@@ -61,9 +61,27 @@ DLTB_ALIASES: dict[str, tuple[str, str]] = {
 PRORATED_FIELDS = ("TBDLMJ", "KCMJ")
 
 
+
+def _accounting_fields() -> tuple[FieldDef, ...]:
+    """Accounting outputs, from the valuation's (name, unit, English, Chinese) table."""
+    from .valuing import OUTPUT_FIELDS
+
+    out = []
+    for name, unit, en, zh in OUTPUT_FIELDS:
+        if name in ("APPLIED", "SKIPPED"):
+            out.append(FieldDef(name, "str", en, zh, length=254))
+        elif name == "ER_GRADE":
+            out.append(FieldDef(name, "int", en, zh, unit))
+        else:
+            label = f" ({unit})" if unit else ""
+            out.append(FieldDef(name, "float", en + label, zh + (f"（{unit}）" if unit else ""), unit, 4))
+    out.append(FieldDef("V_PER_MU", "float", "Value per mu (元/(mu·a))", "亩均价值（元/(亩·年)）", "元/(亩·a)", 4))
+    return tuple(out)
+
+
 def catalogue() -> dict[str, FieldDef]:
     """All defined fields by name."""
-    return {f.name: f for f in SPLIT_FIELDS}
+    return {f.name: f for f in (*SPLIT_FIELDS, *_accounting_fields())}
 
 
 def alias(name: str, lang: str = "zh") -> str | None:

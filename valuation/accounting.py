@@ -1,0 +1,336 @@
+"""Parcels + factor grids + parameters → per-parcel drivers, quantities and values.
+
+Every raster is read once onto one working grid (the LS/DEM grid when given, else the finest
+factor grid, in a projected CRS); per-cell products (R·K·LS, R·K·LS·B, R·K·LS·CP …) are summed
+over each parcel with exact partial-cell weights; parcel means are never multiplied. Pricing
+then works on the per-parcel quantities only (``valuing``), so re-pricing never re-reads rasters.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from pyproj import CRS
+
+from . import __version__, csle, geodesy, landuse, rasters, terrain, valuing
+from .errors import Notice, ValuationError, short_list
+from .parameters import ParameterSet
+from .parcels import find_field, polygonal, require_crs
+from .progress import Monitor
+
+#: Raster inputs: key → (description, categorical).
+RASTER_INPUTS = {
+    "R_FACTOR": "rainfall erosivity R (MJ·mm/(hm²·h·a))",
+    "K_FACTOR": "soil erodibility K (SI, t·hm²·h/(hm²·MJ·mm))",
+    "DEM": "elevation (m)",
+    "LS_FACTOR": "slope length and steepness LS (-)",
+    "CP_FACTOR": "C·P, replacing B·E·T (-)",
+    "VEG_COVER": "fractional vegetation cover (0-1)",
+    "NPP": "net primary productivity",
+    "PRECIP": "annual precipitation (mm)",
+    "ET": "annual evapotranspiration (mm)",
+    "STORM_PRECIP": "annual storm-day rainfall (mm)",
+    "BASELINE_CP_FACTOR": "baseline C·P (-)",
+    "BASELINE_VEG_COVER": "baseline fractional vegetation cover (0-1)",
+}
+NPP_UNITS = ("gC", "gDM")
+#: Valid share of a parcel below which a raster is said not to cover it.
+COVER_TOLERANCE = 0.999
+
+
+@dataclass
+class FactorInputs:
+    """Paths of the raster inputs (None when not given) and how to read them."""
+
+    paths: dict[str, Optional[str]] = field(default_factory=dict)
+    npp_units: str = "gC"
+
+    def get(self, key: str) -> Optional[str]:
+        p = self.paths.get(key)
+        return str(p) if p else None
+
+
+@dataclass
+class AccountingResult:
+    parcels: gpd.GeoDataFrame
+    summary: pd.DataFrame
+    provenance: pd.DataFrame
+    notices: list[Notice]
+    drivers: pd.DataFrame
+    grid: rasters.Grid
+    grid_description: str
+    layers: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+# ----- parcels -------------------------------------------------------------------------------------------
+def prepare_parcels(parcels: gpd.GeoDataFrame, landuse_field: str, layer: str,
+                    keep_unknown: bool = False) -> gpd.GeoDataFrame:
+    """PARCEL_ID, DLBM, ECO_TYPE, AREA_M2, NET_AREA_M2, GDLX, SCOPE_ID on every parcel (input kept)."""
+    if len(parcels) == 0:
+        raise ValuationError("empty_layer", "Layer {layer} has no features (or none selected).", layer=layer)
+    crs = require_crs(parcels, layer)
+    lu = find_field(parcels.columns, landuse_field)
+    if lu is None:
+        raise ValuationError("missing_field", "Layer {layer} has no field {field}.", layer=layer, field=landuse_field)
+    out = parcels.copy()
+    pid = find_field(out.columns, "PARCEL_ID")
+    ids = out[pid].astype(str) if pid else pd.Series([f"P{i}" for i in out.index], index=out.index)
+    if not ids.is_unique:
+        dup = ids[ids.duplicated()].unique().tolist()
+        raise ValuationError("duplicate_parcel_id", "PARCEL_ID values occur more than once in layer {layer}: {ids}.",
+                             layer=layer, ids=short_list(dup))
+    out["PARCEL_ID"] = ids.to_numpy()
+    codes = pd.Series([landuse.normalise_code(v) for v in out[lu]], index=out["PARCEL_ID"].to_numpy())
+    out["ECO_TYPE"] = landuse.classify(codes, keep_unknown=keep_unknown).to_numpy()
+    out["DLBM_N"] = codes.to_numpy()
+    geoms, _ = polygonal(np.asarray(out.geometry.values, dtype=object))
+    out = out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=crs))
+    if "AREA_M2" not in out.columns:
+        out["AREA_M2"] = geodesy.ellipsoidal_areas(geoms, crs)
+    net = find_field(out.columns, "TBDLMJ")
+    net_vals = pd.to_numeric(out[net], errors="coerce") if net else pd.Series(np.nan, index=out.index)
+    out["NET_AREA_M2"] = net_vals.where(net_vals.notna(), out["AREA_M2"]).to_numpy()
+    gdlx = find_field(out.columns, "GDLX")
+    out["GDLX_N"] = out[gdlx].fillna("").astype(str).str.strip().str.upper() if gdlx else ""
+    if "SCOPE_ID" not in out.columns:
+        out["SCOPE_ID"] = ""
+    return out
+
+
+# ----- grids ---------------------------------------------------------------------------------------------
+def _grid_and_ls(inputs: FactorInputs, parcels: gpd.GeoDataFrame, params: ParameterSet,
+                 monitor: Monitor) -> tuple[rasters.Grid, str, Optional[np.ndarray], dict[str, np.ndarray]]:
+    """The working grid and, when LS comes from a DEM, LS on it (computed over the whole DEM)."""
+    crs = CRS.from_user_input(parcels.crs)
+    bounds = tuple(parcels.total_bounds)
+    ls_path, dem_path = inputs.get("LS_FACTOR"), inputs.get("DEM")
+    others = [inputs.get(k) for k in RASTER_INPUTS if k not in ("LS_FACTOR", "DEM") and inputs.get(k)]
+    if ls_path or not dem_path:
+        if not ls_path and not dem_path:
+            raise ValuationError("no_ls_source", "Soil conservation needs LS_FACTOR or a DEM.")
+        grid, desc = rasters.choose_working_grid(ls_path, None, others, crs, bounds)
+        return grid, desc, None, {}
+    # LS from the DEM: on the DEM's whole extent, so slope lengths are not cut at the parcels' edge.
+    dem_grid = rasters.Grid.from_raster(dem_path)
+    dem_bounds = rasters._transform_bounds(dem_grid.bounds, dem_grid.pyproj_crs, crs) \
+        if not rasters.same_crs(dem_grid.crs, crs) else dem_grid.bounds
+    full, desc = rasters.choose_working_grid(None, dem_path, [], crs, dem_bounds, margin_cells=0)
+    dem = rasters.read_on_grid(dem_path, full)
+    monitor.report(0.05, "slope length")
+    ls, details = terrain.ls_factor(np.ma.filled(dem, np.nan), full.res,
+                                    cap_m=params.value("ls_lambda_cap"),
+                                    channel_area_m2=params.value("ls_channel_area"), monitor=monitor.sub(0.05, 0.3))
+    margin = 2 * full.res[0]
+    window = full.window_for((bounds[0] - margin, bounds[1] - margin, bounds[2] + margin, bounds[3] + margin))
+    r0, c0 = window.offset_in(full)
+    crop = (slice(r0, r0 + window.height), slice(c0, c0 + window.width))
+    layers = {k: np.asarray(details[k])[crop] for k in ("slope_deg", "L", "S") if k in details}
+    desc = desc + "; LS derived from the DEM (CSLE: Foster segmented L, McCool/Liu S, D8 flow)"
+    return window, desc, np.asarray(ls)[crop], layers
+
+
+def _read(inputs: FactorInputs, key: str, grid: rasters.Grid) -> Optional[np.ma.MaskedArray]:
+    path = inputs.get(key)
+    return rasters.read_on_grid(path, grid) if path else None
+
+
+# ----- drivers -------------------------------------------------------------------------------------------
+def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSet,
+                    covered_only: bool = False, layer: str = "PARCELS",
+                    monitor: Optional[Monitor] = None) -> tuple[pd.DataFrame, list[Notice], rasters.Grid, str,
+                                                                dict[str, np.ndarray]]:
+    """Per-parcel driver table (see ``valuing``) from the rasters; ``parcels`` from :func:`prepare_parcels`."""
+    mon = monitor or Monitor()
+    notices: list[Notice] = []
+    grid, desc, ls, layers = _grid_and_ls(inputs, parcels, params, mon)
+    mon.check()
+    geoms = parcels.to_crs(grid.pyproj_crs).geometry.values if not rasters.same_crs(parcels.crs, grid.crs) \
+        else parcels.geometry.values
+    mon.report(0.32, "coverage fractions")
+    cover = rasters.coverage_matrix(np.asarray(geoms, dtype=object), grid, monitor=mon.sub(0.32, 0.6))
+    ids = parcels["PARCEL_ID"].to_numpy()
+    outside = rasters.outside_fraction(np.asarray(geoms, dtype=object), grid, cover)
+    hectares = grid.cell_area / 10000.0
+
+    def check_cover(name: str, arr: np.ma.MaskedArray) -> None:
+        valid = rasters.zonal_valid_fraction(cover, np.ma.getmaskarray(arr) | ~np.isfinite(arr.filled(np.nan)))
+        share = valid * (1.0 - np.nan_to_num(outside))
+        bad = share < COVER_TOLERANCE
+        if not bad.any():
+            return
+        listing = [f"{p} ({100 * s:.1f} %)" for p, s in zip(ids[bad], share[bad])]
+        if not covered_only:
+            raise ValuationError("raster_not_covering",
+                                 "Raster {raster} does not cover parcels {parcels} (valid share in brackets). "
+                                 "Extend the raster or choose to value the covered part only.",
+                                 raster=name, parcels=short_list(listing))
+        notices.append(Notice("raster_partial", "Raster {raster}: only part of parcels {parcels} has data; "
+                              "the covered part is valued.", {"raster": name, "parcels": short_list(listing)}))
+
+    def factor(key: str, constant_key: str) -> np.ma.MaskedArray:
+        arr = _read(inputs, key, grid)
+        if arr is None:
+            value = params.value(constant_key)
+            notices.append(Notice("factor_constant", "{factor} taken as the constant {value} from the parameter table.",
+                                  {"factor": key, "value": value}))
+            return np.ma.masked_array(np.full(grid.shape, value))
+        check_cover(key, arr)
+        return arr
+
+    mon.report(0.62, "reading factors")
+    r = factor("R_FACTOR", "r_constant")
+    k = factor("K_FACTOR", "k_constant")
+    notices += csle.check_k_units(k.compressed()) + csle.check_r_units(r.compressed(), params.value("r_constant"))
+    if ls is None:
+        ls_arr = _read(inputs, "LS_FACTOR", grid)
+        assert ls_arr is not None
+        check_cover("LS_FACTOR", ls_arr)
+    else:
+        ls_arr = np.ma.masked_invalid(ls)
+        check_cover("DEM", ls_arr)
+    rkls = r * k * ls_arr  # t/(hm²·a) per cell
+    layers["LS"] = np.ma.filled(ls_arr, np.nan)
+    layers["RKLS"] = np.ma.filled(rkls, np.nan)
+    mon.check()
+
+    d = pd.DataFrame(index=pd.Index(ids, name="PARCEL_ID"))
+    d["ECO_TYPE"] = parcels["ECO_TYPE"].to_numpy()
+    d["DLBM"] = parcels["DLBM_N"].to_numpy()
+    d["SCOPE_ID"] = parcels["SCOPE_ID"].fillna("").astype(str).to_numpy()
+    d["AREA_M2"] = parcels["AREA_M2"].to_numpy(dtype=float)
+    d["NET_AREA_M2"] = parcels["NET_AREA_M2"].to_numpy(dtype=float)
+    d["GDLX"] = parcels["GDLX_N"].to_numpy()
+    d["RKLS_T"] = rasters.zonal_sum(cover, rkls) * hectares
+
+    cov = _read(inputs, "VEG_COVER", grid)
+    if cov is not None:
+        check_cover("VEG_COVER", cov)
+        b = np.ma.masked_invalid(csle.b_from_cover(cov.filled(np.nan)))
+        d["RKLSB_T"] = rasters.zonal_sum(cover, rkls * b) * hectares
+        d["VEG_COVER"] = rasters.zonal_mean(cover, cov)
+        layers["B"] = b.filled(np.nan)
+    else:
+        b_table = params.table("b_factor") if params.keys("b_factor.") else {}
+        b_eco = d["ECO_TYPE"].map(b_table).astype(float)
+        d["RKLSB_T"] = d["RKLS_T"] * b_eco
+        d["VEG_COVER"] = np.nan
+        notices.append(Notice("b_from_table", "No VEG_COVER raster: B taken from the land-use table (b_factor.*).", {}))
+    for key, col in (("CP_FACTOR", "RKLSCP_T"), ("BASELINE_CP_FACTOR", "RKLSCP_BASE_T")):
+        arr = _read(inputs, key, grid)
+        if arr is not None:
+            check_cover(key, arr)
+            d[col] = rasters.zonal_sum(cover, rkls * arr) * hectares
+        else:
+            d[col] = np.nan
+    base_cov = _read(inputs, "BASELINE_VEG_COVER", grid)
+    if base_cov is not None:
+        check_cover("BASELINE_VEG_COVER", base_cov)
+        b0 = np.ma.masked_invalid(csle.b_from_cover(base_cov.filled(np.nan)))
+        d["RKLSB_BASE_T"] = rasters.zonal_sum(cover, rkls * b0) * hectares
+    else:
+        d["RKLSB_BASE_T"] = np.nan
+    mon.report(0.8, "reading factors")
+    npp_scale = 1.0 if inputs.npp_units == "gC" else params.value("c_to_dry_matter")
+    for key, col, scale in (("PRECIP", "P_MM", 1.0), ("ET", "ET_MM", 1.0), ("STORM_PRECIP", "STORM_MM", 1.0),
+                            ("NPP", "NPP_GC_M2", npp_scale)):
+        arr = _read(inputs, key, grid)
+        if arr is None:
+            d[col] = np.nan
+            continue
+        check_cover(key, arr)
+        d[col] = rasters.zonal_mean(cover, arr) * scale
+        mon.check()
+    return d, notices, grid, desc, layers
+
+
+# ----- summary and provenance ----------------------------------------------------------------------------
+SUMMARY_VALUES = ("V_MAT", "V_REG", "V_CUL", "V_TOTAL", "V_TOT_LO", "V_TOT_HI", "DV_TOTAL")
+
+
+def summarise(table: gpd.GeoDataFrame, landuse_col: str) -> pd.DataFrame:
+    """Values by land-use code, by village and by class (a long table)."""
+    rows: list[dict[str, Any]] = []
+    name_col = find_field(table.columns, "DLMC")
+    village = find_field(table.columns, "ZLDWMC") or find_field(table.columns, "QSDWMC")
+    groupings = [("landuse", [landuse_col] + ([name_col] if name_col else []))]
+    if village:
+        groupings.append(("village", [village]))
+    groupings.append(("lot", ["SCOPE_ID"]))
+    for group, cols in groupings:
+        g = table.groupby(cols, dropna=False)
+        agg = g[["AREA_M2", *SUMMARY_VALUES]].sum()
+        counts = g.size()
+        for key, row in agg.iterrows():
+            key_t = key if isinstance(key, tuple) else (key,)
+            rows.append({"GROUP_BY": group, "KEY": str(key_t[0]), "NAME": str(key_t[1]) if len(key_t) > 1 else "",
+                         "PARCELS": int(counts[key]), "AREA_M2": float(row["AREA_M2"]),
+                         "AREA_MU": float(row["AREA_M2"]) * 15 / 10000,
+                         **{v: float(row[v]) for v in SUMMARY_VALUES}})
+    total = {v: float(table[v].sum()) for v in SUMMARY_VALUES}
+    area = float(table["AREA_M2"].sum())
+    for cls, col, zh in (("material", "V_MAT", "物质供给"), ("regulating", "V_REG", "调节服务"),
+                         ("cultural", "V_CUL", "文化服务")):
+        rows.append({"GROUP_BY": "class", "KEY": cls, "NAME": zh, "PARCELS": len(table), "AREA_M2": area,
+                     "AREA_MU": area * 15 / 10000, **{v: (total[v] if v == col else 0.0) for v in SUMMARY_VALUES}})
+    rows.append({"GROUP_BY": "total", "KEY": "total", "NAME": "合计", "PARCELS": len(table), "AREA_M2": area,
+                 "AREA_MU": area * 15 / 10000, **total})
+    return pd.DataFrame(rows)
+
+
+def provenance_table(valuation: valuing.Valuation, meta: dict[str, Any]) -> pd.DataFrame:
+    """Parameter rows used (value, unit, price year, source, evidence) plus run facts as KEY/VALUE rows."""
+    prov = valuation.provenance.copy()
+    prov.insert(0, "kind", "parameter")
+    meta_rows = pd.DataFrame([{"kind": "run", "key": k, "value": None, "text": str(v)} for k, v in meta.items()])
+    prov["text"] = ""
+    return pd.concat([meta_rows, prov], ignore_index=True)
+
+
+# ----- the whole accounting ------------------------------------------------------------------------------
+def account(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSet,
+            visitors: Optional[pd.DataFrame] = None, landuse_field: str = "DLBM",
+            price_year: Optional[int] = None, covered_only: bool = False, keep_unknown: bool = False,
+            layer: str = "PARCELS", monitor: Optional[Monitor] = None) -> AccountingResult:
+    """Account every parcel: quantities, values (central, low, high), the SWC increment, V_PER_MU."""
+    mon = monitor or Monitor()
+    if inputs.npp_units not in NPP_UNITS:
+        raise ValueError(inputs.npp_units)
+    prepared = prepare_parcels(parcels, landuse_field, layer, keep_unknown)
+    drivers, notices, grid, desc, layers = compute_drivers(prepared, inputs, params, covered_only, layer,
+                                                           mon.sub(0.0, 0.85))
+    mon.report(0.87, "pricing")
+    val = valuing.evaluate(drivers, params, visitors, price_year=price_year)
+    inc = valuing.compute_increment(drivers, params, visitors, price_year=price_year)
+    table = val.table.drop(columns=[c for c in valuing.CARRY if c in val.table.columns])
+    table["DV_TOTAL"] = inc["DV_TOTAL"]
+    table["V_TOT_BASE"] = inc["V_TOT_BASE"]
+    table["DQ_SOIL"] = inc["DQ_SOIL"]
+    out = prepared.drop(columns=["DLBM_N", "NET_AREA_M2", "GDLX_N"]).set_index("PARCEL_ID", drop=False)
+    out = out.drop(columns=[c for c in table.columns if c in out.columns])
+    out = out.join(table)
+    area_mu = out["AREA_M2"] * 15.0 / 10000.0
+    out["V_PER_MU"] = np.where(area_mu > 0, out["V_TOTAL"] / area_mu, 0.0)
+    out = gpd.GeoDataFrame(out.reset_index(drop=True), geometry=prepared.geometry.name, crs=prepared.crs)
+    meta = {
+        "software": f"SWC EcoValue {__version__}",
+        "created": _dt.datetime.now().isoformat(timespec="seconds"),
+        "parameter_set": val.params.id, "parameter_version": val.params.version,
+        "parameter_hash": val.parameter_hash, "price_year": val.params.price_year_target,
+        "working_grid": desc,
+        "resampling": "continuous factors bilinear (area-average when the source is >2× finer); "
+                      "categorical nearest",
+        "baseline_rule": ("BASELINE_CP_FACTOR / BASELINE_VEG_COVER rasters" if
+                          inputs.get("BASELINE_CP_FACTOR") or inputs.get("BASELINE_VEG_COVER") else
+                          "terraces back to sloping land: E = 1 (e_factor_baseline)"),
+        "npp_units": "g C/m²/a" if inputs.npp_units == "gC" else "g dry matter/m²/a (converted to C)",
+        **{f"input_{k}": v for k, v in inputs.paths.items() if v},
+    }
+    prov = provenance_table(val, meta)
+    summary = summarise(out, find_field(out.columns, landuse_field) or landuse_field)
+    mon.report(1.0, "done")
+    return AccountingResult(out, summary, prov, notices + val.notices, drivers, grid, desc, layers)

@@ -1,0 +1,277 @@
+"""Per-parcel drivers → physical quantities → values (元/a), current state and pre-treatment baseline.
+
+Quantities are computed once (:func:`quantities`); pricing (:func:`values`, :func:`price_all`) needs only the
+quantity table and a parameter set, so another scenario or price year never re-reads rasters.
+:func:`evaluate` runs both stages with CPI re-basing to the set's ``price_year_target`` and returns the
+notes and the provenance table; :func:`compute` is its table; :func:`compute_increment` gives the SWC
+increment.
+:func:`recompute_total` re-derives V_TOTAL of one parcel from its Q fields and the provenance rows alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .errors import Notice, ValuationError, short_list
+from .indicators import all_indicators
+from .indicators.base import Status
+from .indicators.cultural import attach_visitors, lot_notices
+from .parameters import ParameterSet
+
+REQUIRED_DRIVERS = ("ECO_TYPE", "AREA_M2")
+CARRY = ("SCOPE_ID", "ECO_TYPE", "DLBM")
+HEAD_QUANTITIES = ("Q_SOIL", "EROSION", "ER_MOD", "ER_GRADE", "Q_WATER", "Q_CO2", "Q_O2")
+TOTALS = ("V_REG", "V_TOTAL", "V_TOT_LO", "V_TOT_HI")
+#: Groups whose indicators must not both be positive on one parcel (checked after pricing).
+EXCLUSIVE_GROUPS = ("nonpoint_vs_water_purification",)
+
+#: Output fields (name, unit, English, Chinese). Material adds QM_<PRODUCT> per product of the parameter set.
+OUTPUT_FIELDS: tuple[tuple[str, str, str, str], ...] = (
+    ("Q_SOIL", "t/a", "Soil retained", "土壤保持量"),
+    ("EROSION", "t/a", "Actual soil loss", "实际土壤侵蚀量"),
+    ("ER_MOD", "t/(km²·a)", "Soil-loss modulus", "土壤侵蚀模数"),
+    ("ER_GRADE", "1-6", "Erosion grade (SL 190; 0 = no data)", "土壤侵蚀强度等级"),
+    ("Q_WATER", "m3/a", "Water conserved", "水源涵养量"),
+    ("Q_CO2", "t/a", "CO2 fixed", "固碳量(CO2)"),
+    ("Q_O2", "t/a", "O2 released", "释氧量"),
+    ("Q_SED", "m3/a", "Sediment deposition avoided", "减少泥沙淤积量"),
+    ("Q_SOIL_N", "t/a", "Soil-bound N retained", "保持土壤氮量"),
+    ("Q_SOIL_P", "t/a", "Soil-bound P retained", "保持土壤磷量"),
+    ("Q_FLOOD", "m3/a", "Flood storage", "洪水调蓄量"),
+    ("Q_AIR_SO2", "t/a", "SO2 absorbed", "吸收二氧化硫量"),
+    ("Q_AIR_NOX", "t/a", "NOx absorbed", "吸收氮氧化物量"),
+    ("Q_AIR_DUST", "t/a", "Dust retained", "滞尘量"),
+    ("Q_WQ_COD", "t/a", "COD removed", "净化COD量"),
+    ("Q_WQ_NH3N", "t/a", "NH3-N removed", "净化氨氮量"),
+    ("Q_WQ_TN", "t/a", "TN removed", "净化总氮量"),
+    ("Q_WQ_TP", "t/a", "TP removed", "净化总磷量"),
+    ("Q_CLIM", "kWh/a", "Cooling/humidifying energy saved", "气候调节耗能量"),
+    ("Q_VISIT", "visits/a", "Visits allocated", "分摊游客人次"),
+    ("V_SED", "元/a", "Value: reduced sedimentation", "减少泥沙淤积价值"),
+    ("V_NP", "元/a", "Value: reduced N/P loss", "减少面源污染价值"),
+    ("V_WATER", "元/a", "Value: water conservation", "水源涵养价值"),
+    ("V_FLOOD", "元/a", "Value: flood regulation", "洪水调蓄价值"),
+    ("V_CO2", "元/a", "Value: carbon sequestration", "固碳价值"),
+    ("V_O2", "元/a", "Value: oxygen release", "释氧价值"),
+    ("V_AIR", "元/a", "Value: air purification", "空气净化价值"),
+    ("V_WQ", "元/a", "Value: water purification", "水质净化价值"),
+    ("V_CLIM", "元/a", "Value: climate regulation", "气候调节价值"),
+    ("V_MAT", "元/a", "Value: material supply", "物质供给价值"),
+    ("V_CUL", "元/a", "Value: cultural services", "文化服务价值"),
+    ("V_REG", "元/a", "Value: regulating services", "调节服务价值"),
+    ("V_TOTAL", "元/a", "Total value", "价值总量"),
+    ("V_TOT_LO", "元/a", "Total value, low prices", "价值总量(低价)"),
+    ("V_TOT_HI", "元/a", "Total value, high prices", "价值总量(高价)"),
+    ("APPLIED", "", "Indicators applied", "已核算指标"),
+    ("SKIPPED", "", "Indicators skipped", "未核算指标"),
+    ("DQ_SOIL", "t/a", "Soil retained: increment over baseline", "土壤保持量增量"),
+    ("V_TOT_BASE", "元/a", "Total value, baseline", "治理前价值总量"),
+    ("DV_TOTAL", "元/a", "Total value increment (SWC measures)", "水土保持措施价值增量"),
+)
+
+
+@dataclass
+class Valuation:
+    """A run's table plus what explains it."""
+
+    table: pd.DataFrame
+    notes: pd.DataFrame
+    provenance: pd.DataFrame
+    params: ParameterSet
+    parameter_hash: str
+    notices: list[Notice] = field(default_factory=list)
+
+
+def _check_drivers(drivers: pd.DataFrame) -> None:
+    missing = [c for c in REQUIRED_DRIVERS if c not in drivers.columns]
+    if missing:
+        raise ValuationError("drivers_missing_columns", "The driver table lacks the column(s) {columns}.",
+                             columns=short_list(missing))
+    if not drivers.index.is_unique:
+        dup = drivers.index[drivers.index.duplicated()].unique().tolist()
+        raise ValuationError("drivers_duplicate_ids",
+                             "Parcel ids occur more than once in the driver table: {ids}.",
+                             ids=short_list(dup))
+
+
+def _id_lists(status: Status, n: int) -> tuple[list[str], list[str]]:
+    ids = [s.id for s in all_indicators()]
+    skipped = np.column_stack([status.skipped.get(i, np.zeros(n, dtype=bool)) for i in ids]) if ids \
+        else np.zeros((n, 0), dtype=bool)
+    applied = [";".join(i for i, s in zip(ids, row) if not s) for row in skipped]
+    skip = [";".join(i for i, s in zip(ids, row) if s) for row in skipped]
+    return applied, skip
+
+
+def quantities_and_notes(drivers: pd.DataFrame, params: ParameterSet,
+                         baseline: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quantity table (Q fields, APPLIED, SKIPPED, SCOPE_ID/ECO_TYPE/DLBM) and the per-parcel notes."""
+    _check_drivers(drivers)
+    status = Status(drivers.index)
+    parts, seen = [], set()
+    for spec in all_indicators():
+        if spec.quantify is None or spec.quantify in seen:
+            continue
+        seen.add(spec.quantify)
+        parts.append(spec.quantify(drivers, params, status, baseline))
+    q = pd.concat(parts, axis=1) if parts else pd.DataFrame(index=drivers.index)
+    head = [c for c in HEAD_QUANTITIES if c in q.columns]
+    q = q[head + [c for c in q.columns if c not in head]]
+    q["APPLIED"], q["SKIPPED"] = _id_lists(status, len(drivers))
+    for c in CARRY:
+        q[c] = drivers[c] if c in drivers.columns else ""
+    return q, status.notes_frame()
+
+
+def quantities(drivers: pd.DataFrame, params: ParameterSet, baseline: bool = False) -> pd.DataFrame:
+    """Per-parcel physical quantities (current state, or the pre-treatment baseline)."""
+    return quantities_and_notes(drivers, params, baseline)[0]
+
+
+def values(quantities: pd.DataFrame, params: ParameterSet, scenario: str = "central") -> pd.DataFrame:
+    """V_* (元/a) of every indicator for one price scenario, V_REG and V_TOTAL; ``params`` used as given."""
+    specs = all_indicators()
+    out = pd.DataFrame({s.id: s.price(quantities, params, scenario).astype("float64")
+                        for s in specs if s.price}, index=quantities.index)
+    reg = [s.id for s in specs if s.service_class == "regulating" and s.id in out.columns]
+    out["V_REG"] = out[reg].sum(axis=1) if reg else 0.0
+    out["V_TOTAL"] = out[[s.id for s in specs if s.id in out.columns]].sum(axis=1)
+    return out
+
+
+def price_all(quantities: pd.DataFrame, params: ParameterSet, scenario: str = "central") -> pd.DataFrame:
+    """:func:`values` for ``scenario`` plus V_TOT_LO and V_TOT_HI (the same quantities at low/high prices)."""
+    out = values(quantities, params, scenario)
+    out["V_TOT_LO"] = values(quantities, params, "low")["V_TOTAL"]
+    out["V_TOT_HI"] = values(quantities, params, "high")["V_TOTAL"]
+    return out
+
+
+def prepare(params: ParameterSet, visitors: pd.DataFrame | None = None, price_year: int | None = None,
+            rebase: bool = True) -> ParameterSet:
+    """A fresh copy of ``params`` with the visitor rows attached and, if ``rebase``, CPI re-based
+    to ``price_year`` (default: the set's ``price_year_target``)."""
+    p = attach_visitors(params.copy(), visitors)
+    if rebase:
+        p = p.rebase(price_year if price_year is not None else p.price_year_target)
+    return p
+
+
+def _exclusive_notes(v: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for group in EXCLUSIVE_GROUPS:
+        ids = [s.id for s in all_indicators() if s.double_counting == group and s.id in v.columns]
+        if len(ids) < 2:
+            continue
+        both = (v[ids] > 0).sum(axis=1) > 1
+        for pid in v.index[both]:
+            rows.append({"PARCEL_ID": pid, "INDICATOR": ";".join(ids), "CODE": "double_counting",
+                         "REASON": f"{group}: {' and '.join(ids)} are both positive", "SKIPPED": False})
+    return pd.DataFrame(rows)
+
+
+def summarise_notes(notes: pd.DataFrame, limit: int = 10) -> list[Notice]:
+    """One Notice per (indicator, code, reason) with the parcel count and the first ids."""
+    out = []
+    if notes.empty:
+        return out
+    for (ind, code, reason), g in notes.groupby(["INDICATOR", "CODE", "REASON"], sort=False):
+        out.append(Notice(f"indicator_{code}", "{indicator}: {reason} — {count} parcel(s): {parcels}.",
+                          {"indicator": ind, "reason": reason, "count": len(g),
+                           "parcels": short_list(list(g["PARCEL_ID"]), limit)}))
+    return out
+
+
+def evaluate(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame | None = None,
+             scenario: str = "central", price_year: int | None = None, rebase: bool = True) -> Valuation:
+    """Quantities and values of every parcel, with notes and the provenance of every parameter used."""
+    p = prepare(params, visitors, price_year, rebase)
+    q, notes = quantities_and_notes(drivers, p)
+    v = price_all(q, p, scenario)
+    status_cols = ["APPLIED", "SKIPPED", *CARRY]
+    table = pd.concat([q.drop(columns=status_cols), v, q[status_cols]], axis=1)
+    extra = _exclusive_notes(v)
+    if not extra.empty:
+        notes = pd.concat([notes, extra], ignore_index=True)
+    return Valuation(table=table, notes=notes, provenance=p.as_provenance_rows(used_only=True), params=p,
+                     parameter_hash=p.content_hash(),
+                     notices=summarise_notes(notes) + lot_notices(drivers, p))
+
+
+def compute(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame | None = None,
+            scenario: str = "central", price_year: int | None = None, rebase: bool = True) -> pd.DataFrame:
+    """The per-parcel table of :func:`evaluate`: Q fields, V_*, totals, APPLIED, SKIPPED."""
+    return evaluate(drivers, params, visitors, scenario, price_year, rebase).table
+
+
+def compute_increment(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame | None = None,
+                      scenario: str = "central", price_year: int | None = None,
+                      rebase: bool = True) -> pd.DataFrame:
+    """Current minus baseline (治理前): DQ_SOIL, V_TOT_BASE and DV_<x> for every value field and total.
+
+    The baseline changes only the soil drivers (RKLSB_BASE_T / RKLSCP_BASE_T, else terraces back to E = 1).
+    """
+    p = prepare(params, visitors, price_year, rebase)
+    q_cur, q_base = quantities(drivers, p), quantities(drivers, p, baseline=True)
+    v_cur, v_base = price_all(q_cur, p, scenario), price_all(q_base, p, scenario)
+    out = pd.DataFrame({"DQ_SOIL": q_cur["Q_SOIL"] - q_base["Q_SOIL"], "V_TOT_BASE": v_base["V_TOTAL"]},
+                       index=drivers.index)
+    for c in v_cur.columns:
+        out["D" + c] = v_cur[c] - v_base[c]
+    return out
+
+
+# ----- independent recomputation (for tests and auditors) ---------------------------------------------------
+#: Quantity field → price key of every linear term except material (QM_*) and cultural (Q_VISIT).
+_TERMS = {
+    "Q_SED": "dredge_cost", "Q_SOIL_N": "n_treatment_cost", "Q_SOIL_P": "p_treatment_cost",
+    "Q_WATER": "reservoir_unit_cost", "Q_FLOOD": "reservoir_unit_cost", "Q_CO2": "carbon_price",
+    "Q_O2": "oxygen_price", "Q_AIR_SO2": "price_so2", "Q_AIR_NOX": "price_nox", "Q_AIR_DUST": "price_dust",
+    "Q_WQ_COD": "price_cod", "Q_WQ_NH3N": "price_nh3n", "Q_WQ_TN": "n_treatment_cost",
+    "Q_WQ_TP": "p_treatment_cost", "Q_CLIM": "electricity_price",
+}
+
+
+def recompute_total(row_quantities: Mapping[str, Any] | pd.Series, provenance_rows: pd.DataFrame | list[dict],
+                    scenario: str = "central") -> float:
+    """V_TOTAL of one parcel from its Q fields and a provenance table (key, value, value_low, value_high).
+
+    Written apart from the indicator modules: Σ Q × price over the fixed terms, QM_<P> × ``mat_price.<p>``
+    (× (1 − ``mat_cost_share.<p>``) in net mode) and Q_VISIT × ``cul_spend@<SCOPE_ID>``; V_CO2 is left out
+    when ``carbon_sink_sold`` = 1.
+    """
+    records = (provenance_rows.to_dict("records") if isinstance(provenance_rows, pd.DataFrame)
+               else provenance_rows)
+    prov = {r["key"]: r for r in records}
+    column = {"central": "value", "low": "value_low", "high": "value_high"}[scenario]
+
+    def price(key: str) -> float:
+        r = prov[key]
+        x = r.get(column)
+        return float(r["value"] if x is None or (isinstance(x, float) and math.isnan(x)) else x)
+
+    def flag(key: str) -> bool:
+        return key in prov and float(prov[key]["value"]) == 1.0
+
+    row = dict(row_quantities)
+    total = 0.0
+    for q_field, key in _TERMS.items():
+        if q_field == "Q_CO2" and flag("carbon_sink_sold"):
+            continue
+        total += float(row.get(q_field, 0.0) or 0.0) * price(key)
+    for q_field, qty in row.items():
+        if str(q_field).startswith("QM_") and qty:
+            product = str(q_field)[3:].lower()
+            share = float(prov[f"mat_cost_share.{product}"]["value"]) if flag("material_net_mode") else 0.0
+            total += float(qty) * price(f"mat_price.{product}") * (1.0 - share)
+    visits = float(row.get("Q_VISIT", 0.0) or 0.0)
+    if visits:
+        scope = row.get("SCOPE_ID")
+        scope = str(int(scope)) if isinstance(scope, float) and scope.is_integer() else str(scope).strip()
+        total += visits * price(f"cul_spend@{scope}")
+    return total
