@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from .account_values import AccountValuesAlgorithm
+from .csle_factors import CsleFactorsAlgorithm
 from .environment_check import EnvironmentCheckAlgorithm
 from .split_parcels import SplitParcelsAlgorithm
 
@@ -31,5 +32,6 @@ class SwcValueProvider(QgsProcessingProvider):
         return QIcon(str(ICON))
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for alg in (SplitParcelsAlgorithm(), AccountValuesAlgorithm(), EnvironmentCheckAlgorithm()):
+        for alg in (SplitParcelsAlgorithm(), AccountValuesAlgorithm(), CsleFactorsAlgorithm(),
+                    EnvironmentCheckAlgorithm()):
             self.addAlgorithm(alg)

@@ -100,7 +100,8 @@ def qgs_fields_for(gdf: pd.DataFrame, source_fields: Optional[QgsFields] = None)
         if col in cat:
             d = cat[col]
             vtype = {"str": QVariant.String, "int": QVariant.LongLong, "float": QVariant.Double}[d.kind]
-            fields.append(QgsField(col, vtype, len=d.length, prec=d.precision))
+            # Doubles keep full precision (a width/precision would round them in some formats).
+            fields.append(QgsField(col, vtype, len=d.length if d.kind == "str" else 0))
         elif col in by_name:
             fields.append(QgsField(by_name[col]))
         else:

@@ -14,6 +14,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 import pandas as pd
 import shapely
+from affine import Affine
 from pyproj import CRS, Transformer
 
 from .errors import short_list
@@ -72,7 +73,7 @@ def parcel_mean_slopes(geoms: Sequence[Any] | np.ndarray, crs: Optional[CRS], de
 
     geoms = np.asarray(geoms, dtype=object)
     out = np.full(len(geoms), np.nan)
-    if len(geoms) == 0:
+    if not any(g is not None and not g.is_empty for g in geoms):
         return out
     with rasterio.open(dem_path) as src:
         tr = src.transform
@@ -83,13 +84,17 @@ def parcel_mean_slopes(geoms: Sequence[Any] | np.ndarray, crs: Optional[CRS], de
             t = Transformer.from_crs(crs, dem_crs, always_xy=True)
             geoms = shapely.transform(geoms, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
         x0, y0, x1, y1 = shapely.total_bounds(geoms)
-        win = windows.from_bounds(x0, y0, x1, y1, transform=tr)
-        # Two cells of padding so the central differences inside the parcels match a full-grid computation.
-        win = windows.Window(math.floor(win.col_off) - 2, math.floor(win.row_off) - 2,
-                             math.ceil(win.width) + 5, math.ceil(win.height) + 5)
-        win = win.intersection(windows.Window(0, 0, src.width, src.height))
+        # Window over the parcels plus two cells, so that the central differences inside the parcels match
+        # a full-grid computation.
+        cols = sorted(((x0 - tr.c) / tr.a, (x1 - tr.c) / tr.a))
+        rows = sorted(((y0 - tr.f) / tr.e, (y1 - tr.f) / tr.e))
+        c0, r0 = max(math.floor(cols[0]) - 2, 0), max(math.floor(rows[0]) - 2, 0)
+        c1, r1 = min(math.ceil(cols[1]) + 2, src.width), min(math.ceil(rows[1]) + 2, src.height)
+        if c1 <= c0 or r1 <= r0:
+            return out
+        win = windows.Window(c0, r0, c1 - c0, r1 - r0)
         dem = src.read(1, window=win, masked=True).astype(np.float64).filled(np.nan)
-        wtr = src.window_transform(win)
+        wtr = Affine(tr.a, 0.0, tr.c + c0 * tr.a, 0.0, tr.e, tr.f + r0 * tr.e)
     slope = slope_degrees(dem, wtr.a, wtr.e)
     nrows, ncols = slope.shape
     labels = features.rasterize(

@@ -45,7 +45,7 @@ def normalise_code(value: Any) -> str:
             return ""
         if f.is_integer():
             value = int(f)
-    if isinstance(value, int) or (hasattr(value, "dtype") and getattr(value.dtype, "kind", "") in "iu"):
+    if isinstance(value, int) or (hasattr(value, "dtype") and getattr(value.dtype, "kind", "") in ("i", "u")):
         return str(int(value)).zfill(4) if int(value) >= 100 else str(int(value)).zfill(2)
     text = str(value).strip().upper()
     if text in ("", "NAN", "NONE", "NULL", "<NA>"):

@@ -752,6 +752,9 @@ def write_tif(path: Path, data: np.ndarray, transform) -> None:
                    predictor=3, tiled=True, blockxsize=256, blockysize=256)
     with rasterio.open(path, "w", **profile) as dst:
         dst.write(data.astype("float32"), 1)
+    stale = path.with_name(path.name + ".aux.xml")     # statistics GDAL cached for the previous file
+    if stale.exists():
+        stale.unlink()
 
 
 # --------------------------------------------------------------------------- main

@@ -125,6 +125,7 @@ def test_cropland_fields_follow_slope_grade(dltb: gpd.GeoDataFrame) -> None:
     assert (dltb["TBDLMJ"] - (dltb["TBMJ"] - dltb["KCMJ"])).abs().max() < 0.011
 
 
+@pytest.mark.filterwarnings("ignore:invalid value encountered in intersection:RuntimeWarning")
 def test_trading_lots(dltb: gpd.GeoDataFrame, lots: gpd.GeoDataFrame) -> None:
     assert list(lots["SCOPE_ID"]) == ["JY01", "JY02", "JY03"]
     assert lots["SCOPE_NAME"].str.len().min() > 4 and lots["PRODUCT"].str.len().min() > 1
