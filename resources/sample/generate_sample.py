@@ -813,7 +813,7 @@ def generate(outdir: Path) -> dict[str, object]:
     for name, data in factor_rasters(dltb, dem, transform, rng).items():
         write_tif(outdir / f"{name}.tif", data, transform)
     visitors = pd.DataFrame({"SCOPE_ID": ["JY01"], "VISITORS": [18600], "SPEND_PER_VISIT": [86.0],
-                             "YEAR": [2024], "SOURCE": ["synthetic sample"]})
+                             "PRICE_YEAR": [2024], "SOURCE": ["synthetic sample"]})
     visitors.to_csv(outdir / "visitors.csv", index=False, encoding="utf-8")
     return {"parcels": len(dltb), "area_ha": float(dltb["TBMJ"].sum() / 1e4)}
 

@@ -198,7 +198,7 @@ def test_cover_and_npp_follow_land_use(grids: dict, dltb: gpd.GeoDataFrame) -> N
 
 def test_visitors(lots: gpd.GeoDataFrame) -> None:
     v = pd.read_csv(SAMPLE / "visitors.csv", dtype={"SCOPE_ID": str})
-    assert list(v.columns) == ["SCOPE_ID", "VISITORS", "SPEND_PER_VISIT", "YEAR", "SOURCE"]
+    assert list(v.columns) == ["SCOPE_ID", "VISITORS", "SPEND_PER_VISIT", "PRICE_YEAR", "SOURCE"]
     assert set(v["SCOPE_ID"]) <= set(lots["SCOPE_ID"])
     assert (v["VISITORS"] > 0).all() and (v["SPEND_PER_VISIT"] > 0).all()
     assert (v["SOURCE"] == "synthetic sample").all()
