@@ -10,8 +10,8 @@ def classFactory(iface: Any) -> Any:  # noqa: N802 (QGIS API name)
 
     Installs the translator first, so even the missing-dependency message is translated.
     """
-    from .i18n import install_translator
     from .dependencies import missing_packages
+    from .i18n import install_translator
 
     install_translator()
     missing = missing_packages()

@@ -174,7 +174,8 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         self.print_totals(feedback, result.summary)
         return out
 
-    def read_table(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext) -> Optional[pd.DataFrame]:
+    def read_table(self, parameters: dict[str, Any], name: str,
+                   context: QgsProcessingContext) -> Optional[pd.DataFrame]:
         src = self.parameterAsSource(parameters, name, context)
         if src is None:
             return None

@@ -53,7 +53,7 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         return {"parcels": tr("Parcels"), "accounting": tr("Value accounting"),
                 "tools": tr("Tools")}.get(self.GROUP_ID, self.GROUP_ID)
 
-    def createInstance(self) -> "SwcAlgorithm":  # noqa: N802
+    def createInstance(self) -> SwcAlgorithm:  # noqa: N802
         return type(self)()
 
     def tr(self, text: str) -> str:

@@ -47,7 +47,8 @@ def indicator_reasons() -> list[str]:
     out: set[str] = set()
     for path in sorted((ROOT / "valuation" / "indicators").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("skip", "note") and len(node.args) >= 4:
+            call = isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("skip", "note")
+            if call and len(node.args) >= 4:
                 reason = _literal(node.args[3])
                 if reason is not None:
                     out.add(reason)

@@ -295,7 +295,8 @@ def split_parcels(
         fids = parcels.index.to_numpy()[p_pos]
         dups = sorted(p for p, n in seen.items() if n > 1)
         pid = [f"{p}-{f}" if seen[p] > 1 else p for p, f in zip(pid, fids)]
-        notices.append(Notice("duplicate_bsm", "Parcels share BSM values ({ids}); their ids got the feature id appended.",
+        notices.append(Notice("duplicate_bsm",
+                              "Parcels share BSM values ({ids}); their ids got the feature id appended.",
                               {"ids": short_list(dups)}))
     out = pd.DataFrame({
         "PARCEL_ID": pid,

@@ -27,7 +27,7 @@ class Monitor:
         if self._cancelled is not None and self._cancelled():
             raise Cancelled()
 
-    def sub(self, start: float, end: float) -> "Monitor":
+    def sub(self, start: float, end: float) -> Monitor:
         """A monitor whose 0..1 maps onto ``start..end`` of this one."""
         def prog(f: float, m: str) -> None:
             self.report(start + (end - start) * f, m)

@@ -11,11 +11,10 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import processing
 import pytest
 import rasterio
 from qgis.core import QgsProcessingException, QgsVectorLayer
-
-import processing
 
 ROOT = Path(__file__).resolve().parents[2]
 S = ROOT / "resources" / "sample"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import processing
 import pytest
-from qgis_helpers import parcels_and_scope
 from qgis.core import (
     QgsApplication,
     QgsProcessingException,
@@ -14,8 +14,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-
-import processing
+from qgis_helpers import parcels_and_scope
 
 
 def run_split(scope, parcels, output="TEMPORARY_OUTPUT", **extra):
