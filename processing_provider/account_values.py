@@ -25,7 +25,6 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..valuation.accounting import NPP_UNITS, FactorInputs, account
-from ..valuation.parameters import ParameterSet
 from ..valuation.progress import Monitor
 from . import qgis_io
 from .base import SwcAlgorithm
@@ -131,16 +130,9 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         src = self.parameterAsSource(parameters, "PARCELS", context)
         if src is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "PARCELS"))
-        paths: dict[str, Optional[str]] = {}
-        for name in RASTERS:
-            layer = self.parameterAsRasterLayer(parameters, name, context)
-            paths[name] = layer.source() if layer is not None else None
+        paths = self.raster_paths(parameters, RASTERS, context)
         npp_units = NPP_UNITS[self.parameterAsEnum(parameters, "NPP_UNITS", context)]
-        params = ParameterSet.load()
-        override = self.parameterAsFile(parameters, "PARAMETERS", context)
-        if override:
-            params = params.with_overrides(override)
-            feedback.pushInfo(tr("Parameter overrides from {path}").format(path=override))
+        params = self.parameter_set(parameters, context, feedback)
         year = parameters.get("PRICE_YEAR")
         price_year = self.parameterAsInt(parameters, "PRICE_YEAR", context) if year not in (None, "") else None
         visitors = self.read_table(parameters, "VISITORS", context)

@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..valuation.errors import Cancelled, Notice, ValuationError
+from ..valuation.parameters import ParameterSet
 from ..valuation.progress import Monitor
 from .messages import translate_error, translate_notice, translate_progress
 from .output_style import style_output
@@ -97,6 +98,25 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         except Cancelled:
             feedback.reportError(tr("Cancelled."), fatalError=False)
             return {}
+
+    def raster_paths(self, parameters: dict[str, Any], names: tuple[str, ...],
+                     context: QgsProcessingContext) -> dict[str, Optional[str]]:
+        """The source path of each optional raster parameter (None when not given)."""
+        paths: dict[str, Optional[str]] = {}
+        for name in names:
+            layer = self.parameterAsRasterLayer(parameters, name, context)
+            paths[name] = layer.source() if layer is not None else None
+        return paths
+
+    def parameter_set(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                      feedback: QgsProcessingFeedback) -> ParameterSet:
+        """The default parameter table with the ``PARAMETERS`` override file applied, if any."""
+        params = ParameterSet.load()
+        override = self.parameterAsFile(parameters, "PARAMETERS", context)
+        if override:
+            params = params.with_overrides(override)
+            feedback.pushInfo(tr("Parameter overrides from {path}").format(path=override))
+        return params
 
     def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802
                              feedback: QgsProcessingFeedback) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from qgis.core import (
     QgsProcessing,
@@ -19,7 +19,6 @@ from qgis.core import (
 from ..i18n import tr
 from ..valuation.accounting import FactorInputs
 from ..valuation.erosion_maps import erosion_layers, write_raster
-from ..valuation.parameters import ParameterSet
 from ..valuation.progress import Monitor
 from . import qgis_io
 from .account_values import raster_texts
@@ -72,14 +71,8 @@ class CsleFactorsAlgorithm(SwcAlgorithm):
         src = self.parameterAsSource(parameters, "PARCELS", context)
         if src is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "PARCELS"))
-        paths: dict[str, Optional[str]] = {}
-        for name in INPUTS:
-            layer = self.parameterAsRasterLayer(parameters, name, context)
-            paths[name] = layer.source() if layer is not None else None
-        params = ParameterSet.load()
-        override = self.parameterAsFile(parameters, "PARAMETERS", context)
-        if override:
-            params = params.with_overrides(override)
+        paths = self.raster_paths(parameters, INPUTS, context)
+        params = self.parameter_set(parameters, context, feedback)
         parcels = qgis_io.source_to_gdf(src, feedback, (0.0, 5.0))
         grid, layers, notices, desc = erosion_layers(
             parcels, FactorInputs(paths), params,
