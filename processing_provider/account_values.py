@@ -105,11 +105,15 @@ class AccountValuesAlgorithm(SwcAlgorithm):
                     "the lot's recreation value is allocated to its parcels by area × attractiveness weight."))
         self.add(QgsProcessingParameterFile("PARAMETERS", tr("Parameter overrides"), extension="csv",
                                             optional=True),
-                 tr("CSV (key,value[,value_low,value_high,price_year,source]) overriding rows of the default "
-                    "Chongqing parameter table; each override is marked as user evidence."))
+                 tr("CSV (key,value[,value_low,value_high,price_year,unit,source,note]) overriding rows of the "
+                    "default Chongqing parameter table; each override is marked as user evidence."))
         self.add(QgsProcessingParameterNumber("PRICE_YEAR", tr("Price year"), QgsProcessingParameterNumber.Integer,
                                               optional=True, minValue=2005, maxValue=2100),
                  tr("Re-base every price to this year with the CPI rows; empty: the table's target year."))
+        self.add(QgsProcessingParameterBoolean("KEEP_UNKNOWN", tr("Keep unknown land-use codes"), False),
+                 tr("Value parcels whose land-use code is not in the code table as type 'unknown' (only "
+                    "indicators without a land-use condition apply) instead of stopping with an error."),
+                 advanced=True)
         self.add(QgsProcessingParameterBoolean("COVERED_ONLY", tr("Value the covered part only"), False),
                  tr("When a raster does not cover a parcel, value the covered part and report it instead of "
                     "stopping with an error."), advanced=True)
@@ -143,6 +147,7 @@ class AccountValuesAlgorithm(SwcAlgorithm):
                          landuse_field=self.parameterAsString(parameters, "LANDUSE_FIELD", context) or "DLBM",
                          price_year=price_year,
                          covered_only=self.parameterAsBool(parameters, "COVERED_ONLY", context),
+                keep_unknown=self.parameterAsBool(parameters, "KEEP_UNKNOWN", context),
                          layer=src.sourceName() or "PARCELS", monitor=monitor)
         self.report(feedback, result.notices)
         feedback.pushInfo(tr("Working grid: {grid}").format(grid=result.grid_description))

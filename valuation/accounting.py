@@ -125,13 +125,23 @@ def _grid_and_ls(inputs: FactorInputs, parcels: gpd.GeoDataFrame, params: Parame
     ls, details = terrain.ls_factor(np.ma.filled(dem, np.nan), full.res,
                                     cap_m=params.value("ls_lambda_cap"),
                                     channel_area_m2=params.value("ls_channel_area"), monitor=monitor.sub(0.05, 0.3))
+    if not rasters.same_crs(full.crs, crs):  # geographic parcels: the grid is in their projected zone
+        bounds = rasters._transform_bounds(bounds, crs, full.pyproj_crs)
     margin = 2 * full.res[0]
     window = full.window_for((bounds[0] - margin, bounds[1] - margin, bounds[2] + margin, bounds[3] + margin))
     r0, c0 = window.offset_in(full)
     crop = (slice(r0, r0 + window.height), slice(c0, c0 + window.width))
     layers = {k: np.asarray(details[k])[crop] for k in ("slope_deg", "L", "S") if k in details}
-    desc = desc + "; LS derived from the DEM (CSLE: Foster segmented L, McCool/Liu S, D8 flow)"
+    desc = (f"{desc}; LS derived from the DEM over its whole extent (CSLE: Foster segmented L, McCool/Liu S, D8 flow), "
+            f"then a {window.width}×{window.height}-cell window over the parcels")
     return window, desc, np.asarray(ls)[crop], layers
+
+
+def b_factor(cover: np.ma.MaskedArray, params: ParameterSet) -> np.ma.MaskedArray:
+    """B per cell from fractional cover by 蔡崇法's relation, constants from the parameter table."""
+    b = csle.b_from_cover(cover.filled(np.nan), params.value("b_cover_a"), params.value("b_cover_b"),
+                          params.value("b_cover_full"))
+    return np.ma.masked_invalid(b)
 
 
 def _read(inputs: FactorInputs, key: str, grid: rasters.Grid) -> Optional[np.ma.MaskedArray]:
@@ -157,12 +167,14 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
     outside = rasters.outside_fraction(np.asarray(geoms, dtype=object), grid, cover)
     hectares = grid.cell_area / 10000.0
 
-    def check_cover(name: str, arr: np.ma.MaskedArray) -> None:
+    def check_cover(name: str, arr: np.ma.MaskedArray) -> np.ndarray:
+        """The share of each parcel with valid cells of ``arr``; error (or notice) when below tolerance."""
         valid = rasters.zonal_valid_fraction(cover, np.ma.getmaskarray(arr) | ~np.isfinite(arr.filled(np.nan)))
         share = valid * (1.0 - np.nan_to_num(outside))
+        share[np.isnan(valid) & (outside >= 1.0)] = 0.0  # wholly off the grid (beyond the DEM): NaN → 0
         bad = share < COVER_TOLERANCE
         if not bad.any():
-            return
+            return share
         listing = [f"{p} ({100 * s:.1f} %)" for p, s in zip(ids[bad], share[bad])]
         if not covered_only:
             raise ValuationError("raster_not_covering",
@@ -171,6 +183,7 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
                                  raster=name, parcels=short_list(listing))
         notices.append(Notice("raster_partial", "Raster {raster}: only part of parcels {parcels} has data; "
                               "the covered part is valued.", {"raster": name, "parcels": short_list(listing)}))
+        return share
 
     def factor(key: str, constant_key: str) -> np.ma.MaskedArray:
         arr = _read(inputs, key, grid)
@@ -210,7 +223,7 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
     cov = _read(inputs, "VEG_COVER", grid)
     if cov is not None:
         check_cover("VEG_COVER", cov)
-        b = np.ma.masked_invalid(csle.b_from_cover(cov.filled(np.nan)))
+        b = b_factor(cov, params)
         d["RKLSB_T"] = rasters.zonal_sum(cover, rkls * b) * hectares
         d["VEG_COVER"] = rasters.zonal_mean(cover, cov)
         layers["B"] = b.filled(np.nan)
@@ -230,7 +243,7 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
     base_cov = _read(inputs, "BASELINE_VEG_COVER", grid)
     if base_cov is not None:
         check_cover("BASELINE_VEG_COVER", base_cov)
-        b0 = np.ma.masked_invalid(csle.b_from_cover(base_cov.filled(np.nan)))
+        b0 = b_factor(base_cov, params)
         d["RKLSB_BASE_T"] = rasters.zonal_sum(cover, rkls * b0) * hectares
     else:
         d["RKLSB_BASE_T"] = np.nan
@@ -242,8 +255,10 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
         if arr is None:
             d[col] = np.nan
             continue
-        check_cover(key, arr)
-        d[col] = rasters.zonal_mean(cover, arr) * scale
+        share = check_cover(key, arr)
+        # Means of the valid cells; with COVERED_ONLY scaled by the valid share, so the whole-parcel
+        # formulas (mean × area) value the covered part only, as the soil sums do.
+        d[col] = rasters.zonal_mean(cover, arr) * scale * (np.minimum(share, 1.0) if covered_only else 1.0)
         mon.check()
     return d, notices, grid, desc, layers
 
@@ -282,9 +297,13 @@ def summarise(table: gpd.GeoDataFrame, landuse_col: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def provenance_table(valuation: valuing.Valuation, meta: dict[str, Any]) -> pd.DataFrame:
-    """Parameter rows used (value, unit, price year, source, evidence) plus run facts as KEY/VALUE rows."""
-    prov = valuation.provenance.copy()
+def provenance_table(valuation: valuing.Valuation, meta: dict[str, Any], used: set[str]) -> pd.DataFrame:
+    """Parameter rows used (value, unit, price year, source, evidence) plus run facts as KEY/VALUE rows.
+
+    ``used`` adds the keys read while computing the drivers (R/K constants, LS rules, B table …),
+    taken from the same CPI re-based set as the prices."""
+    prov = valuation.params.as_provenance_rows()
+    prov = prov[prov["key"].isin(used)].reset_index(drop=True)
     prov.insert(0, "kind", "parameter")
     meta_rows = pd.DataFrame([{"kind": "run", "key": k, "value": None, "text": str(v)} for k, v in meta.items()])
     prov["text"] = ""
@@ -330,7 +349,8 @@ def account(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSe
         "npp_units": "g C/m²/a" if inputs.npp_units == "gC" else "g dry matter/m²/a (converted to C)",
         **{f"input_{k}": v for k, v in inputs.paths.items() if v},
     }
-    prov = provenance_table(val, meta)
+    used = set(val.params.used_keys) | set(params.used_keys)
+    prov = provenance_table(val, meta, used)
     summary = summarise(out, find_field(out.columns, landuse_field) or landuse_field)
     mon.report(1.0, "done")
     return AccountingResult(out, summary, prov, notices + val.notices, drivers, grid, desc, layers)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 
@@ -21,11 +21,12 @@ R_CHONGQING_MEAN = 5784.04
 K_SI_MAX_PLAUSIBLE = 0.1
 
 
-def b_from_cover(f_fraction: Any) -> Any:
+def b_from_cover(f_fraction: Any, a: float = 0.6508, b: float = 0.3436, full_pct: Optional[float] = None) -> Any:
     """CSLE biological factor B from fractional vegetation cover (蔡崇法 et al. 2000).
 
-    Cover is converted to percent f: B = 1 at f = 0; ``0.6508 − 0.3436·lg f`` for 0 < f < 78.3 %;
-    0 at f ≥ 78.3 %; clamped to [0, 1] (the log term exceeds 1 below f ≈ 0.1 %). Input is a
+    Cover is converted to percent f: B = 1 at f = 0; ``a − b·lg f`` (0.6508 − 0.3436·lg f) for
+    0 < f < ``full_pct`` (78.3 %); 0 at f ≥ ``full_pct`` (the parameter table holds a, b and
+    full_pct); clamped to [0, 1] (the log term exceeds 1 below f ≈ 0.1 %). Input is a
     0..1 fraction: values below 0 count as 0 and up to 1.5 are clipped to 1 (NDVI-based cover
     overshoots); anything above 1.5 looks like percent and raises ``cover_not_fraction``.
     NaN stays NaN. Scalars in, float out.
@@ -38,10 +39,10 @@ def b_from_cover(f_fraction: Any) -> Any:
                              "(percent? divide by 100).", max=float(finite.max()))
     pct = np.clip(f, 0.0, 1.0) * 100.0
     with np.errstate(divide="ignore", invalid="ignore"):
-        b = np.where(pct <= 0.0, 1.0, 0.6508 - 0.3436 * np.log10(np.where(pct > 0, pct, 1.0)))
-    b = np.where(pct >= B_ZERO_COVER_PCT, 0.0, b)
-    b = np.where(np.isnan(f), np.nan, np.clip(b, 0.0, 1.0))
-    return b if b.ndim else float(b)
+        out = np.where(pct <= 0.0, 1.0, a - b * np.log10(np.where(pct > 0, pct, 1.0)))
+    out = np.where(pct >= (B_ZERO_COVER_PCT if full_pct is None else full_pct), 0.0, out)
+    out = np.where(np.isnan(f), np.nan, np.clip(out, 0.0, 1.0))
+    return out if out.ndim else float(out)
 
 
 #: SL 190-2007 erosion-intensity grades: number → (zh, en). 0 = no data.

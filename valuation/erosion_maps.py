@@ -17,7 +17,7 @@ import rasterio
 from rasterio.features import rasterize
 
 from . import csle, rasters
-from .accounting import FactorInputs, _grid_and_ls, _read, prepare_parcels
+from .accounting import FactorInputs, _grid_and_ls, _read, b_factor, prepare_parcels
 from .errors import Notice
 from .parameters import ParameterSet
 from .progress import Monitor
@@ -55,13 +55,13 @@ def erosion_layers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Para
     gdlx = prepared["GDLX_N"].to_numpy()
     e_tt = params.value("e_factor.TT")
     t_crop = params.value("t_factor.cropland")
-    e_parcel = np.where(gdlx == "TT", e_tt, 1.0)
+    e_parcel = np.where(gdlx == "TT", e_tt, params.value("e_factor.PD"))
     crop = eco == "cropland"
     ok = np.array([e not in excluded for e in eco])
     lookup = lambda values, fill: np.concatenate([[fill], values])[index]  # noqa: E731
     cover = _read(inputs, "VEG_COVER", grid)
     if cover is not None:
-        b = csle.b_from_cover(cover.filled(np.nan))
+        b = b_factor(cover, params).filled(np.nan)
     else:
         b_table = params.table("b_factor") if params.keys("b_factor.") else {}
         b = lookup(np.array([b_table.get(e, np.nan) for e in eco], dtype=float), np.nan)

@@ -24,22 +24,22 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>按地类图斑切分交易范围…</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="57" />
+        <location filename="../../processing_provider/csle_factors.py" line="56" />
         <source>Parcels</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/base.py" line="53" />
+        <location filename="../../processing_provider/base.py" line="54" />
         <source>Value accounting</source>
         <translation>价值核算</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/base.py" line="54" />
+        <location filename="../../processing_provider/base.py" line="55" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/base.py" line="98" />
+        <location filename="../../processing_provider/base.py" line="99" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -359,327 +359,322 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="40" />
+        <location filename="../../processing_provider/account_values.py" line="39" />
         <source>Rainfall erosivity R</source>
         <translation>降雨侵蚀力因子 R</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="40" />
+        <location filename="../../processing_provider/account_values.py" line="39" />
         <source>R in MJ·mm/(hm²·h·a). Empty: the parameter table's constant (Chongqing mean 5,784.04).</source>
         <translation>R，单位 MJ·mm/(hm²·h·a)。为空时取参数表中的常数（重庆市多年平均 5,784.04）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="42" />
+        <location filename="../../processing_provider/account_values.py" line="41" />
         <source>Soil erodibility K (SI)</source>
         <translation>土壤可蚀性因子 K（国际单位）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="42" />
+        <location filename="../../processing_provider/account_values.py" line="41" />
         <source>K in SI units t·hm²·h/(hm²·MJ·mm). Values above 0.1 look like US customary units (multiply by 0.1317) and are warned about. Empty: the parameter table's constant.</source>
         <translation>K，国际单位 t·hm²·h/(hm²·MJ·mm)。大于 0.1 的值像是美制单位（需乘以 0.1317），会给出警告。为空时取参数表中的常数。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="45" />
+        <location filename="../../processing_provider/account_values.py" line="44" />
         <source>Digital elevation model</source>
         <translation>数字高程模型</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="45" />
+        <location filename="../../processing_provider/account_values.py" line="44" />
         <source>Elevation in metres, used to derive LS (CSLE: Foster segmented L, McCool/Liu S) when LS_FACTOR is not given; for watershed-sized runs.</source>
         <translation>高程（米），未提供 LS_FACTOR 时用于推求 LS（CSLE：Foster 分段坡长 L、McCool/刘宝元坡度 S）；适用于小流域尺度计算。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="48" />
+        <location filename="../../processing_provider/account_values.py" line="47" />
         <source>Slope length and steepness LS</source>
         <translation>坡长坡度因子 LS</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="48" />
+        <location filename="../../processing_provider/account_values.py" line="47" />
         <source>An LS grid (e.g. from the national soil-erosion monitoring); defines the working grid.</source>
         <translation>LS 栅格（如全国水土流失动态监测成果）；并作为计算工作栅格。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="50" />
+        <location filename="../../processing_provider/account_values.py" line="49" />
         <source>C·P factor</source>
         <translation>C·P 因子</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="50" />
+        <location filename="../../processing_provider/account_values.py" line="49" />
         <source>When given, replaces the product B·E·T in every cell (like USLE's C·P).</source>
         <translation>提供时，在每个栅格单元中替代 B·E·T 的乘积（类似 USLE 的 C·P）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="52" />
+        <location filename="../../processing_provider/account_values.py" line="51" />
         <source>Fractional vegetation cover (0–1)</source>
         <translation>植被覆盖度（0–1）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="52" />
+        <location filename="../../processing_provider/account_values.py" line="51" />
         <source>Gives B by 蔡崇法's relation (cover in percent): B = 1 at 0 %, 0.6508 − 0.3436·lg f below 78.3 %, 0 above. Empty: B by land-use type from the parameter table.</source>
         <translation>按蔡崇法公式计算 B（覆盖度以百分数计）：覆盖度为 0 时 B = 1，低于 78.3 % 时 B = 0.6508 − 0.3436·lg f，不低于 78.3 % 时 B = 0。为空时按参数表中的土地利用类型取 B。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="56" />
+        <location filename="../../processing_provider/account_values.py" line="55" />
         <source>Net primary productivity</source>
         <translation>植被净初级生产力</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="56" />
+        <location filename="../../processing_provider/account_values.py" line="55" />
         <source>NPP raster in the units chosen in NPP_UNITS; gives CO₂ fixed (1.63 t per t dry matter) and O₂ released (1.19).</source>
         <translation>NPP 栅格，单位见 NPP_UNITS；据此计算固定 CO₂（每吨干物质 1.63 吨）和释放 O₂（1.19 吨）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="58" />
+        <location filename="../../processing_provider/account_values.py" line="57" />
         <source>Annual precipitation (mm)</source>
         <translation>年降水量（毫米）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="58" />
+        <location filename="../../processing_provider/account_values.py" line="57" />
         <source>For water conservation Q = (P − α·P − ET)·A.</source>
         <translation>用于水源涵养量 Q = (P − α·P − ET)·A。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="59" />
+        <location filename="../../processing_provider/account_values.py" line="58" />
         <source>Annual evapotranspiration (mm)</source>
         <translation>年蒸散发量（毫米）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="59" />
+        <location filename="../../processing_provider/account_values.py" line="58" />
         <source>For water conservation and climate regulation.</source>
         <translation>用于水源涵养和气候调节。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="60" />
+        <location filename="../../processing_provider/account_values.py" line="59" />
         <source>Annual storm-day rainfall (mm)</source>
         <translation>年暴雨降水量（毫米）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="60" />
+        <location filename="../../processing_provider/account_values.py" line="59" />
         <source>Rainfall of days ≥ 50 mm, for vegetation flood regulation.</source>
         <translation>日降水量 ≥ 50 毫米的降水总量，用于植被洪水调蓄。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="62" />
+        <location filename="../../processing_provider/account_values.py" line="61" />
         <source>Baseline C·P (before treatment)</source>
         <translation>治理前 C·P 因子</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="62" />
+        <location filename="../../processing_provider/account_values.py" line="61" />
         <source>C·P before the soil-and-water-conservation measures (治理前).</source>
         <translation>实施水土保持措施前（治理前）的 C·P。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="64" />
+        <location filename="../../processing_provider/account_values.py" line="63" />
         <source>Baseline vegetation cover (before treatment)</source>
         <translation>治理前植被覆盖度</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="64" />
+        <location filename="../../processing_provider/account_values.py" line="63" />
         <source>Cover before the measures; empty: the current cover, with terraces back to sloping land (E = 1).</source>
         <translation>措施实施前的覆盖度；为空时取现状覆盖度，并将梯田还原为坡地（E = 1）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="75" />
+        <location filename="../../processing_provider/account_values.py" line="74" />
         <source>Account parcel values (material, regulating, cultural)</source>
         <translation>地块价值核算（物质供给、调节服务、文化服务）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="78" />
+        <location filename="../../processing_provider/account_values.py" line="77" />
         <source>Accounts the annual value (元/a) of every parcel in three classes — material supply (物质供给), regulating services (调节服务) and cultural services (文化服务) — with the soil conservation of CSLE (A_p = R·K·L·S, A = R·K·L·S·B·E·T, Q = A_p − A, summed per cell with partial cells weighted by covered fraction), water conservation, flood regulation, carbon and oxygen, air and water purification, climate regulation, products and recreation. Every number comes from the versioned parameter table (unit, price year, source, evidence) and is listed in the provenance output. V_TOT_LO and V_TOT_HI price the same quantities with the low and high price sets; DV_TOTAL is the increment created by the soil-and-water-conservation measures against the baseline (治理前). Accounted value is not an appraised value nor a price.</source>
         <translation>逐地块核算物质供给、调节服务和文化服务三类年价值（元/年）：土壤保持按中国土壤流失方程 CSLE 计算（A_p = R·K·L·S，A = R·K·L·S·B·E·T，Q = A_p − A，逐栅格单元求和，边缘单元按覆盖比例加权），另含水源涵养、洪水调蓄、固碳释氧、空气净化、水质净化、气候调节、物质产品和休闲旅游。所有数值均来自带版本的参数表（单位、价格年份、来源、证据等级），并列入溯源表输出。V_TOT_LO 和 V_TOT_HI 为同一功能量按低价和高价参数计算的价值；DV_TOTAL 为相对治理前基准由水土保持措施带来的价值增量。核算价值既不是评估价值，也不是交易价格。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="91" />
+        <location filename="../../processing_provider/account_values.py" line="90" />
         <source>Parcels to value, usually the output of the split algorithm; input fields are kept.</source>
         <translation>待核算地块，通常为切分算法的输出；保留输入字段。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="59" />
+        <location filename="../../processing_provider/csle_factors.py" line="58" />
         <source>Field with the land-use code (matched case-insensitively).</source>
         <translation>地类编码字段（不区分大小写）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="99" />
+        <location filename="../../processing_provider/account_values.py" line="98" />
         <source>NPP units</source>
         <translation>NPP 单位</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="99" />
+        <location filename="../../processing_provider/account_values.py" line="98" />
         <source>g C/m²/a</source>
         <translation>克碳/平方米/年</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="99" />
+        <location filename="../../processing_provider/account_values.py" line="98" />
         <source>g dry matter/m²/a</source>
         <translation>克干物质/平方米/年</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="99" />
+        <location filename="../../processing_provider/account_values.py" line="98" />
         <source>Units of the NPP raster; carbon is converted to dry matter with the parameter c_to_dry_matter (0.45 t C per t).</source>
         <translation>NPP 栅格的单位；碳按参数 c_to_dry_matter（每吨干物质含碳 0.45 吨）换算为干物质。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="103" />
+        <location filename="../../processing_provider/account_values.py" line="102" />
         <source>Visitors table</source>
         <translation>游客表</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="103" />
+        <location filename="../../processing_provider/account_values.py" line="102" />
         <source>Table with SCOPE_ID, VISITORS (per year), SPEND_PER_VISIT (元) and optionally PRICE_YEAR; the lot's recreation value is allocated to its parcels by area × attractiveness weight.</source>
         <translation>包含 SCOPE_ID、VISITORS（年游客人次）、SPEND_PER_VISIT（人均花费，元）及可选 PRICE_YEAR 的表；交易范围的休闲旅游价值按面积 × 吸引力权重分摊到各地块。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="65" />
+        <location filename="../../processing_provider/csle_factors.py" line="64" />
         <source>Parameter overrides</source>
         <translation>参数覆盖文件</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="107" />
-        <source>CSV (key,value[,value_low,value_high,price_year,source]) overriding rows of the default Chongqing parameter table; each override is marked as user evidence.</source>
-        <translation>CSV 文件（key,value[,value_low,value_high,price_year,source]），用于覆盖重庆默认参数表中的行；每个覆盖值的证据等级标记为"用户"。</translation>
-    </message>
-    <message>
-        <location filename="../../processing_provider/account_values.py" line="111" />
+        <location filename="../../processing_provider/account_values.py" line="110" />
         <source>Price year</source>
         <translation>价格基准年</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="111" />
+        <location filename="../../processing_provider/account_values.py" line="110" />
         <source>Re-base every price to this year with the CPI rows; empty: the table's target year.</source>
         <translation>按 CPI 行把所有价格折算到该年份；为空时使用参数表的目标年份。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="114" />
+        <location filename="../../processing_provider/account_values.py" line="117" />
         <source>Value the covered part only</source>
         <translation>仅核算有数据覆盖的部分</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="114" />
+        <location filename="../../processing_provider/account_values.py" line="117" />
         <source>When a raster does not cover a parcel, value the covered part and report it instead of stopping with an error.</source>
         <translation>栅格未完全覆盖地块时，仅核算有覆盖的部分并报告，而不是报错停止。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="117" />
+        <location filename="../../processing_provider/account_values.py" line="120" />
         <source>Valued parcels</source>
         <translation>地块价值核算结果</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="117" />
+        <location filename="../../processing_provider/account_values.py" line="120" />
         <source>Parcels with quantities (Q_*), values (V_*, 元/a), class totals, range and increment.</source>
         <translation>含功能量（Q_*）、价值量（V_*，元/年）、分类合计、价值区间和增量的地块。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="119" />
+        <location filename="../../processing_provider/account_values.py" line="122" />
         <source>Value summary</source>
         <translation>价值汇总</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="119" />
+        <location filename="../../processing_provider/account_values.py" line="122" />
         <source>Values by land-use code, by village, by lot and by class.</source>
         <translation>按地类、村、交易范围和价值类别汇总的价值。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="122" />
+        <location filename="../../processing_provider/account_values.py" line="125" />
         <source>Provenance</source>
         <translation>溯源表</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="122" />
+        <location filename="../../processing_provider/account_values.py" line="125" />
         <source>Every parameter used (value, unit, price year, source, evidence), the parameter set's hash, the working grid, resampling and software version.</source>
         <translation>所用的每个参数（数值、单位、价格年份、来源、证据等级）、参数集哈希值、工作栅格、重采样方式和软件版本。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="127" />
+        <location filename="../../processing_provider/account_values.py" line="130" />
         <source>Total value (元/a)</source>
         <translation>价值总量（元/年）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="143" />
+        <location filename="../../processing_provider/base.py" line="118" />
         <source>Parameter overrides from {path}</source>
         <translation>参数覆盖来自 {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="148" />
+        <location filename="../../processing_provider/account_values.py" line="144" />
         <source>Reading parcels</source>
         <translation>正在读取地块</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="89" />
+        <location filename="../../processing_provider/csle_factors.py" line="82" />
         <source>Working grid: {grid}</source>
         <translation>工作栅格：{grid}</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="218" />
+        <location filename="../../processing_provider/account_values.py" line="216" />
         <source>Material supply {mat:,.0f} 元/a; regulating services {reg:,.0f} 元/a; cultural services {cul:,.0f} 元/a; total {tot:,.0f} 元/a (range {lo:,.0f}–{hi:,.0f}); increment from SWC measures {dv:,.0f} 元/a.</source>
         <translation>物质供给 {mat:,.0f} 元/年；调节服务 {reg:,.0f} 元/年；文化服务 {cul:,.0f} 元/年；合计 {tot:,.0f} 元/年（区间 {lo:,.0f}–{hi:,.0f}）；水土保持措施提升价值增量 {dv:,.0f} 元/年。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="33" />
+        <location filename="../../processing_provider/csle_factors.py" line="32" />
         <source>LS factor</source>
         <translation>LS 因子</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="33" />
+        <location filename="../../processing_provider/csle_factors.py" line="32" />
         <source>Slope length and steepness factor (-), from LS_FACTOR or derived from the DEM.</source>
         <translation>坡长坡度因子（无量纲），来自 LS_FACTOR 或由 DEM 推求。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="34" />
+        <location filename="../../processing_provider/csle_factors.py" line="33" />
         <source>B·E·T factor</source>
         <translation>B·E·T 因子</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="34" />
+        <location filename="../../processing_provider/csle_factors.py" line="33" />
         <source>Cropland E·T, other land B·E, or C·P when given (-); no data on non-eroding land (water, built-up, paddy) and outside the parcels.</source>
         <translation>耕地为 E·T，其他地类为 B·E，提供 C·P 时取 C·P（无量纲）；非侵蚀地类（水域、建设用地、水田）和地块以外为无数据。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="36" />
+        <location filename="../../processing_provider/csle_factors.py" line="35" />
         <source>Potential erosion R·K·L·S</source>
         <translation>潜在侵蚀量 R·K·L·S</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="36" />
+        <location filename="../../processing_provider/csle_factors.py" line="35" />
         <source>Potential soil loss A_p in t/(hm²·a).</source>
         <translation>潜在土壤侵蚀量 A_p，单位 t/(hm²·a)。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="37" />
+        <location filename="../../processing_provider/csle_factors.py" line="36" />
         <source>Actual erosion R·K·L·S·B·E·T</source>
         <translation>实际侵蚀量 R·K·L·S·B·E·T</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="37" />
+        <location filename="../../processing_provider/csle_factors.py" line="36" />
         <source>Actual soil loss A in t/(hm²·a).</source>
         <translation>实际土壤侵蚀量 A，单位 t/(hm²·a)。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="38" />
+        <location filename="../../processing_provider/csle_factors.py" line="37" />
         <source>Erosion grade (SL 190-2007)</source>
         <translation>土壤侵蚀强度等级（SL 190-2007）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="38" />
+        <location filename="../../processing_provider/csle_factors.py" line="37" />
         <source>1 微度 … 6 剧烈 from the modulus A × 100 t/(km²·a), with the 500 t/(km²·a) tolerance of the south-western purple-soil region as the first bound.</source>
         <translation>由侵蚀模数 A × 100 t/(km²·a) 分为 1 微度 … 6 剧烈，以西南紫色土区容许土壤流失量 500 t/(km²·a) 为第一级上限。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="49" />
+        <location filename="../../processing_provider/csle_factors.py" line="48" />
         <source>CSLE factor and erosion rasters</source>
         <translation>CSLE 因子与侵蚀栅格</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="52" />
+        <location filename="../../processing_provider/csle_factors.py" line="51" />
         <source>Writes the rasters behind the soil-conservation accounting on its working grid — LS, B·E·T, potential and actual erosion and the SL 190-2007 erosion grade — so they can be inspected on the map. Same inputs and rules as the accounting algorithm.</source>
         <translation>在核算所用的工作栅格上输出土壤保持核算背后的栅格——LS、B·E·T、潜在和实际侵蚀量以及 SL 190-2007 侵蚀强度等级——便于在地图上检查。输入和规则与价值核算算法相同。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="57" />
+        <location filename="../../processing_provider/csle_factors.py" line="56" />
         <source>Parcels: their extent, land-use types (E, T, non-eroding land) and GDLX terraces.</source>
         <translation>地块：用于确定范围、地类（E、T、非侵蚀地类）和 GDLX 梯田。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/csle_factors.py" line="65" />
+        <location filename="../../processing_provider/csle_factors.py" line="64" />
         <source>CSV overriding rows of the default parameter table.</source>
         <translation>覆盖默认参数表各行的 CSV 文件。</translation>
     </message>
@@ -1047,6 +1042,16 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <location filename="../../processing_provider/messages.py" line="137" />
         <source>pricing</source>
         <translation>正在计算价值</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/account_values.py" line="106" />
+        <source>CSV (key,value[,value_low,value_high,price_year,unit,source,note]) overriding rows of the default Chongqing parameter table; each override is marked as user evidence.</source>
+        <translation>CSV 文件（key,value[,value_low,value_high,price_year,unit,source,note]），用于覆盖重庆默认参数表中的行；每个覆盖值的证据等级标记为"用户"。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/account_values.py" line="113" />
+        <source>Value parcels whose land-use code is not in the code table as type 'unknown' (only indicators without a land-use condition apply) instead of stopping with an error.</source>
+        <translation>把地类编码不在编码表中的地块按"未知"类型核算（只计算不依赖地类的指标），而不是报错停止。</translation>
     </message>
 </context>
 </TS>
