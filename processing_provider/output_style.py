@@ -11,6 +11,7 @@ from typing import Optional
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsEditorWidgetSetup,
     QgsFillSymbol,
     QgsProcessingContext,
     QgsProcessingUtils,
@@ -20,6 +21,7 @@ from qgis.core import (
 
 from ..i18n import tr, user_locale
 from ..valuation.fields import alias
+from ..valuation.ownership import DISPUTE, FLAG_FIELDS, OWN_TYPE
 
 #: Ecosystem type -> (fill colour, English label); labels are translated at styling time.
 ECO_COLOURS = {
@@ -64,9 +66,53 @@ def apply_eco_renderer(layer: QgsVectorLayer) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer("ECO_TYPE", cats))
 
 
+#: QGIS's ValueMap stand-in for NULL (QgsValueMapFieldFormatter::NULL_VALUE).
+VALUE_MAP_NULL = "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"
+
+
+def value_maps(lang: Optional[str] = None) -> dict[str, list[tuple[str, str]]]:
+    """Ownership drop-downs: field -> [(label, stored value)]. OWN_TYPE and DISPUTE show the Chinese labels
+    (in other locales followed by the English one); the 1/0 fields show yes/no."""
+    lang = lang or ("zh" if user_locale().lower().startswith("zh") else "en")
+    english = {
+        "STATE": tr("State-owned"), "COLLECTIVE": tr("Collective"), "INDIVIDUAL": tr("Individual"),
+        "NONE": tr("No dispute"), "UNCLEAR": tr("Rights unclear"), "DISPUTED": tr("Disputed"),
+        "RESOLVED": tr("Resolved"),
+    }
+
+    def label(code: str, zh: str) -> str:
+        return zh if lang.startswith("zh") else f"{zh} ({english[code]})"
+
+    yes_no = [(tr("Yes"), "1"), (tr("No"), "0")]
+    maps = {
+        "OWN_TYPE": [(label(c, zh), c) for c, zh in OWN_TYPE.items()],
+        "DISPUTE": [(label(c, zh), c) for c, zh in DISPUTE.items()],
+    }
+    for name in (*FLAG_FIELDS, "ELIGIBLE", "STATE_APPR"):
+        maps[name] = list(yes_no)
+    return maps
+
+
+def apply_value_maps(layer: QgsVectorLayer, lang: Optional[str] = None) -> None:
+    """Drop-downs (ValueMap, with an empty choice) for the ownership fields and a calendar for CONS_DATE."""
+    fields = layer.fields()
+    for name, entries in value_maps(lang).items():
+        i = fields.indexOf(name)
+        if i < 0:
+            continue
+        mapping = [{tr("(not set)"): VALUE_MAP_NULL}] + [{lab: value} for lab, value in entries]
+        layer.setEditorWidgetSetup(i, QgsEditorWidgetSetup("ValueMap", {"map": mapping}))
+    i = fields.indexOf("CONS_DATE")
+    if i >= 0:
+        layer.setEditorWidgetSetup(i, QgsEditorWidgetSetup("DateTime", {
+            "field_format": "yyyy-MM-dd", "display_format": "yyyy-MM-dd", "calendar_popup": True,
+            "allow_null": True}))
+
+
 def style_layer(layer: QgsVectorLayer) -> None:
     apply_aliases(layer)
     apply_eco_renderer(layer)
+    apply_value_maps(layer)
 
 
 def save_style(layer: QgsVectorLayer) -> None:

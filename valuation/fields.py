@@ -38,6 +38,25 @@ SPLIT_FIELDS: tuple[FieldDef, ...] = (
     _F("SHARE", "float", "Share of source parcel", "占来源图斑比例", "", 8),
 )
 
+#: Ownership (确定出让主体): assigned by the user or the 三调 suggestions, then ELIGIBLE/INELIG_WHY/STATE_APPR
+#: computed (valuation/ownership.py). Codes are stored; labels come from ownership.OWN_TYPE/DISPUTE.
+OWNERSHIP_FIELDS: tuple[FieldDef, ...] = (
+    _F("OWN_TYPE", "str", "Ownership type", "权属类型", length=12),
+    _F("HOLDER", "str", "Right holder", "权利人", length=254),
+    _F("HOLDER_CD", "str", "Right holder code", "权利人代码", length=40),
+    _F("INVESTOR", "str", "Investor", "投资主体", length=254),
+    _F("PRIORITY", "int", "Investor's priority operating right (1/0)", "投资主体优先经营权"),
+    _F("SELLER", "str", "Seller", "出让主体", length=254),
+    _F("SELLER_CD", "str", "Seller identifier", "出让主体证件号码", length=40),
+    _F("DISPUTE", "str", "Dispute status", "权属争议状态", length=12),
+    _F("CONSENT", "int", "Right holders' consent (1/0)", "权利人同意"),
+    _F("CONS_DATE", "str", "Consent date", "同意日期", length=10),
+    _F("CONS_REF", "str", "Consent document", "同意文书编号", length=120),
+    _F("ELIGIBLE", "int", "Eligible for trade (1/0)", "可入市交易"),
+    _F("INELIG_WHY", "str", "Reasons not eligible", "不可交易原因", length=254),
+    _F("STATE_APPR", "int", "State-asset appraisal required (1/0)", "需国有资产评估"),
+)
+
 #: Aliases for the 三调 DLTB fields carried from the source parcels.
 DLTB_ALIASES: dict[str, tuple[str, str]] = {
     "BSM": ("Feature identifier", "标识码"),
@@ -81,7 +100,7 @@ def _accounting_fields() -> tuple[FieldDef, ...]:
 
 def catalogue() -> dict[str, FieldDef]:
     """All defined fields by name."""
-    return {f.name: f for f in (*SPLIT_FIELDS, *_accounting_fields())}
+    return {f.name: f for f in (*SPLIT_FIELDS, *_accounting_fields(), *OWNERSHIP_FIELDS)}
 
 
 def alias(name: str, lang: str = "zh") -> str | None:

@@ -26,10 +26,16 @@ API (stable; the dock widget and ``swcvalue:assignownership`` build on it)::
     fill_from_sandiao(df) -> DataFrame          # fills only empty values
     ineligibility_reasons(row) -> list[str]     # [] when eligible
     assess(df) -> DataFrame                     # adds ELIGIBLE, INELIG_WHY, STATE_APPR
+    coerce_flags(df) -> DataFrame               # PRIORITY/CONSENT as nullable Int64
     normalise_assignments(df) -> DataFrame      # validate/normalise assigned columns (raises TableError)
     check_table(table, parcels) -> DataFrame    # an assignment table -> changes keyed by PARCEL_ID
                                                 # (raises TableError listing every bad row)
     Problem(row, field, value, error), TableError(problems)   # row: table row (int) or PARCEL_ID (str)
+    shown_value(field, value) -> str            # a value as shown in messages (identifiers masked)
+    join_assignments(gdf, assignments) -> gdf   # stored assignments by PARCEL_ID, else BSM; then assess()
+    assign(parcels, table=None, from_sandiao=False, assignments=None) -> AssignResult
+                                                # the whole step of swcvalue:assignownership:
+                                                # layer values < register < table < 三调 (empty only)
 
 Stored values are the ASCII codes; empty values are ``None``. Eligibility needs OWN_TYPE, HOLDER, SELLER, a valid
 SELLER_CD (unified social credit code or resident ID number) and DISPUTE = NONE, or RESOLVED with CONSENT = 1.
@@ -62,6 +68,8 @@ DERIVED_FIELDS: tuple[str, ...] = ("ELIGIBLE", "INELIG_WHY", "STATE_APPR")
 OWNERSHIP_COLUMNS: tuple[str, ...] = ASSIGNED_FIELDS + DERIVED_FIELDS
 TEXT_FIELDS = ("HOLDER", "INVESTOR", "SELLER", "CONS_REF")
 FLAG_FIELDS = ("PRIORITY", "CONSENT")
+#: In changes for the register: clear the value (same as ``register.CLEAR``).
+CLEAR_VALUE = ""
 
 #: 三调 QSXZ (权属性质) → ownership type (valuation-method §8.2).
 QSXZ_OWN_TYPE: dict[str, str] = {"10": "STATE", "20": "STATE", "30": "COLLECTIVE", "31": "COLLECTIVE",
@@ -215,12 +223,19 @@ def _is_id_number(s: str, today: Optional[dt.date] = None) -> bool:
 
 
 def _is_credit_code(s: str) -> bool:
-    return len(s) == 18 and all(c in CREDIT_CHARSET for c in s) and credit_check_char(s[:17]) == s[17]
+    """GB 32100 structure and check: registration-authority code, institution-category code (a digit 1–9),
+    6-digit administrative-division code, 9-character subject code, check character."""
+    return (len(s) == 18 and all(c in CREDIT_CHARSET for c in s) and s[1] in "123456789" and s[2:8].isdigit()
+            and credit_check_char(s[:17]) == s[17])
 
 
 def identifier_kind(code: Any) -> Optional[str]:
     """"id" for a valid resident ID number (checked first), "credit" for a valid unified social credit code,
-    else None. Spaces are ignored, letters compared in upper case."""
+    else None. Spaces are ignored, letters compared in upper case.
+
+    An all-digit string can pass both checks: an 18-digit ID number whose check or birth date is wrong may
+    still be a well-formed credit code (about 1 in 31 when its second digit is not 0; never for region codes
+    like Chongqing's 50xxxx, since a credit code's category digit is never 0)."""
     s = _clean_identifier(code)
     if _is_id_number(s):
         return "id"
@@ -321,12 +336,13 @@ def fill_from_sandiao(df: pd.DataFrame) -> pd.DataFrame:
     for target, source in (("OWN_TYPE", "QSXZ"), ("HOLDER", "QSDWMC"), ("HOLDER_CD", "QSDWDM")):
         col = _column(df.columns, source)
         if target not in out.columns:
-            out[target] = None
+            out[target] = pd.Series([None] * len(out), index=out.index, dtype=object)
         if col is None:
             continue
         current = out[target].astype(object)
         suggested = [qsxz_own_type(v) if target == "OWN_TYPE" else text(v) for v in df[col]]
-        out[target] = [s if blank(c) else c for c, s in zip(current, suggested)]
+        out[target] = pd.Series([s if blank(c) else c for c, s in zip(current, suggested)], index=out.index,
+                                dtype=object)
     return out
 
 
@@ -373,7 +389,8 @@ def ineligibility_reasons(row: Mapping[str, Any]) -> list[str]:
 
 def assess(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` with ELIGIBLE (1/0), INELIG_WHY ("" or codes joined by ";") and STATE_APPR
-    (1 for STATE parcels: state-asset appraisal under 《国有资产评估管理办法》, else 0)."""
+    (1 for STATE parcels: state-asset appraisal under 《国有资产评估管理办法》, else 0), as nullable Int64;
+    assigned fields missing from ``df`` are added empty."""
     out = df.copy()
     for f in ASSIGNED_FIELDS:
         if f not in out.columns:
@@ -418,7 +435,8 @@ class TableError(ValuationError):
                          n=len({p.row for p in problems}), problems="; ".join(p.text() for p in problems))
 
 
-def _shown(field: str, raw: Any) -> str:
+def shown_value(field: str, raw: Any) -> str:
+    """A value as shown in messages: identifiers (``*_CD``) masked, others as text."""
     return mask_identifier(raw) if field.endswith("_CD") else (text(raw) or "")
 
 
@@ -436,11 +454,21 @@ def normalise_assignments(df: pd.DataFrame, fields: Optional[Iterable[str]] = No
             try:
                 values.append(normalise_value(f, raw, today))
             except ValuationError as err:
-                problems.append(Problem(str(key), f, _shown(f, raw), err))
+                problems.append(Problem(str(key), f, shown_value(f, raw), err))
                 values.append(None)
         out[f] = pd.Series(values, index=out.index, dtype=object)
     if problems:
         raise TableError(problems)
+    return out
+
+
+def catalogue_aliases() -> dict[str, tuple[str, ...]]:
+    """PARCEL_ID, BSM and the assigned fields -> their zh/en aliases (field catalogue, 三调 aliases)."""
+    from .fields import DLTB_ALIASES, catalogue
+
+    cat = catalogue()
+    out = {f: (cat[f].alias_zh, cat[f].alias_en) for f in ("PARCEL_ID", *ASSIGNED_FIELDS) if f in cat}
+    out["BSM"] = tuple(reversed(DLTB_ALIASES["BSM"]))
     return out
 
 
@@ -465,13 +493,24 @@ def check_table(table: pd.DataFrame, parcels: pd.DataFrame,
                 today: Optional[dt.date] = None) -> pd.DataFrame:
     """Validate an assignment table against the parcels and return the changes it asks for.
 
-    ``table`` has a PARCEL_ID or BSM column (a row with an empty PARCEL_ID falls back to its BSM; a BSM
+    ``table`` has a PARCEL_ID or BSM column (names or zh/en aliases, any case; a spreadsheet whose header was
+    read as data is recognised by its first row; a row with an empty PARCEL_ID falls back to its BSM; a BSM
     assigns every piece of that 三调 parcel) and columns named like the assigned fields; blank cells change
     nothing. ``parcels`` has PARCEL_ID (and BSM). Returns a DataFrame indexed by PARCEL_ID with the
     assigned fields (None = unchanged) plus BSM. Raises :class:`TableError` listing every bad row
     (unknown codes, invalid identifiers — masked —, bad flags or dates, unknown or repeated keys)."""
+    if aliases is None:
+        aliases = catalogue_aliases()
     cols = table_columns(table.columns, aliases)
     by_field = {f: c for c, f in cols.items()}
+    if "PARCEL_ID" not in by_field and "BSM" not in by_field and len(table):
+        # A spreadsheet read without header detection: the header is the first row.
+        first = [text(v) or "" for v in table.iloc[0]]
+        header_cols = table_columns(first, aliases)
+        if {"PARCEL_ID", "BSM"} & set(header_cols.values()):
+            table = table.iloc[1:].set_axis(first, axis=1)
+            cols = table_columns(table.columns, aliases)
+            by_field = {f: c for c, f in cols.items()}
     if "PARCEL_ID" not in by_field and "BSM" not in by_field:
         raise ValuationError("no_key_column", "The assignment table has neither a PARCEL_ID nor a BSM column "
                              "(columns: {columns}).", columns=short_list([str(c) for c in table.columns]))
@@ -522,7 +561,7 @@ def check_table(table: pd.DataFrame, parcels: pd.DataFrame,
             try:
                 value = normalise_value(f, raw, today)
             except ValuationError as err:
-                problems.append(Problem(i, f, _shown(f, raw), err))
+                problems.append(Problem(i, f, shown_value(f, raw), err))
                 continue
             if value is not None:
                 values[f] = value
@@ -543,3 +582,144 @@ def check_table(table: pd.DataFrame, parcels: pd.DataFrame,
     out.index.name = "PARCEL_ID"
     out["BSM"] = [bsm_of.get(p) for p in out.index]
     return out
+
+
+# Joining -----------------------------------------------------------------
+def join_assignments(gdf: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``gdf`` (needs PARCEL_ID; BSM optional) with the assigned fields taken from ``assignments``
+    (index PARCEL_ID; columns BSM and the assigned fields, as :meth:`Register.assignments` gives) and
+    ELIGIBLE, INELIG_WHY, STATE_APPR recomputed by :func:`assess`.
+
+    A feature takes the row with its PARCEL_ID; failing that, the rows with its BSM when they all agree
+    (pieces of one 三调 parcel after the lots were renamed). Unmatched features keep their own values.
+    ``result.attrs["register_join"]`` counts ``by_parcel_id``, ``by_bsm``, ``unmatched`` and lists
+    ``ambiguous_bsm`` (BSMs whose rows disagree)."""
+    pid_col = _column(gdf.columns, "PARCEL_ID")
+    if pid_col is None:
+        raise ValuationError("missing_field", "Layer {layer} has no field {field}.", layer="INPUT",
+                             field="PARCEL_ID")
+    bsm_col = _column(gdf.columns, "BSM")
+    out = gdf.copy()
+    for f in ASSIGNED_FIELDS:
+        out[f] = out[f].astype(object) if f in out.columns else None
+    records = {pid: tuple(row) for pid, row in zip(
+        assignments.index, assignments[list(ASSIGNED_FIELDS)].astype(object).itertuples(index=False))}
+    by_bsm: dict[str, set[tuple]] = {}
+    for pid, bsm in zip(assignments.index, assignments["BSM"]):
+        if text(bsm) is not None:
+            by_bsm.setdefault(text(bsm), set()).add(tuple(None if blank(v) else v for v in records[pid]))
+    stats: dict[str, Any] = {"by_parcel_id": 0, "by_bsm": 0, "unmatched": 0, "ambiguous_bsm": []}
+    rows: list[Optional[tuple]] = []
+    bsms = out[bsm_col] if bsm_col else [None] * len(out)
+    for pid, bsm in zip(out[pid_col], bsms):
+        pid, bsm = text(pid), text(bsm)
+        if pid in records:
+            rows.append(records[pid])
+            stats["by_parcel_id"] += 1
+        elif bsm is not None and bsm in by_bsm and len(by_bsm[bsm]) == 1:
+            rows.append(next(iter(by_bsm[bsm])))
+            stats["by_bsm"] += 1
+        else:
+            if bsm is not None and bsm in by_bsm and bsm not in stats["ambiguous_bsm"]:
+                stats["ambiguous_bsm"].append(bsm)
+            rows.append(None)
+            stats["unmatched"] += 1
+    for j, f in enumerate(ASSIGNED_FIELDS):
+        current = out[f].tolist()
+        out[f] = pd.Series([current[i] if r is None else (None if blank(r[j]) else r[j]) for i, r in enumerate(rows)],
+                           index=out.index, dtype=object)
+    out = coerce_flags(assess(out))
+    out.attrs["register_join"] = stats
+    return out
+
+
+def coerce_flags(df: pd.DataFrame) -> pd.DataFrame:
+    """PRIORITY and CONSENT as nullable integers (for writing layers)."""
+    out = df.copy()
+    for f in FLAG_FIELDS:
+        if f in out.columns:
+            vals = []
+            for v in out[f]:
+                try:
+                    vals.append(None if blank(v) else int(v))
+                except (TypeError, ValueError):
+                    vals.append(None)
+            out[f] = pd.array(vals, dtype="Int64")
+    return out
+
+
+# The whole assignment step -------------------------------------------------
+@dataclass
+class AssignResult:
+    """The parcels with ownership fields, the changes for :meth:`Register.apply` and counts."""
+
+    parcels: pd.DataFrame
+    changes: pd.DataFrame
+    stats: dict[str, Any]
+
+
+def assign(parcels: pd.DataFrame, table: Optional[pd.DataFrame] = None, from_sandiao: bool = False,
+           assignments: Optional[pd.DataFrame] = None, layer: str = "INPUT",
+           today: Optional[dt.date] = None) -> AssignResult:
+    """Assign ownership to ``parcels`` (needs a unique PARCEL_ID; BSM and the 三调 fields optional).
+
+    Order: the layer's own ownership values (validated), then the register's ``assignments`` (they win for
+    matched parcels, see :func:`join_assignments`), then ``table`` (:func:`check_table`; explicit values
+    win), then the 三调 suggestions into what is still empty (``from_sandiao``); finally :func:`assess`.
+    Raises :class:`TableError` listing every bad value before anything is returned. ``changes`` holds every
+    parcel's assigned values (None as ``""``, i.e. cleared) for the register: unchanged values write nothing."""
+    pid_col = _column(parcels.columns, "PARCEL_ID")
+    if pid_col is None:
+        raise ValuationError("missing_field", "Layer {layer} has no field {field}.", layer=layer, field="PARCEL_ID")
+    pids = [text(p) for p in parcels[pid_col]]
+    blank_ids = [str(i) for i, p in zip(parcels.index, pids) if p is None]
+    if blank_ids:
+        raise ValuationError("blank_parcel_id", "Features {fids} of layer {layer} have no PARCEL_ID.",
+                             fids=short_list(blank_ids), layer=layer)
+    dup = sorted({p for p in pids if pids.count(p) > 1})
+    if dup:
+        raise ValuationError("duplicate_parcel_id", "PARCEL_ID values occur more than once in layer {layer}: {ids}.",
+                             layer=layer, ids=short_list(dup))
+    stats: dict[str, Any] = {"parcels": len(parcels)}
+    work = parcels.copy()
+    work.index = pd.Index(pids, name="PARCEL_ID")
+    present = [f for f in ASSIGNED_FIELDS if f in work.columns]
+    work = normalise_assignments(work, present, today)
+    if assignments is not None:
+        work = join_assignments(work, assignments)
+        stats["register_join"] = work.attrs.get("register_join", {})
+    for f in ASSIGNED_FIELDS:
+        values = work[f].tolist() if f in work.columns else [None] * len(work)
+        work[f] = pd.Series([None if blank(v) else v for v in values], index=work.index, dtype=object)
+    if table is not None:
+        changes = check_table(table, work.assign(PARCEL_ID=pids), today=today)
+        for pid, rec in changes.iterrows():
+            for f in ASSIGNED_FIELDS:
+                if rec[f] is not None:
+                    work.at[pid, f] = rec[f]
+        stats["table_parcels"] = len(changes)
+    if from_sandiao:
+        before = {f: work[f].map(blank).sum() for f in ("OWN_TYPE", "HOLDER", "HOLDER_CD")}
+        work = fill_from_sandiao(work)
+        stats["sandiao_filled"] = {f: int(before[f] - work[f].map(blank).sum()) for f in before}
+    work = coerce_flags(assess(work))
+    for f in ASSIGNED_FIELDS:
+        if f not in FLAG_FIELDS:
+            work[f] = pd.Series([None if blank(v) else v for v in work[f]], index=work.index, dtype=object)
+    stats["eligible"] = int((work["ELIGIBLE"] == 1).sum())
+    reasons: dict[str, int] = {}
+    for why in work["INELIG_WHY"]:
+        for code in filter(None, str(why).split(";")):
+            reasons[code] = reasons.get(code, 0) + 1
+    stats["reasons"] = reasons
+    stats["state_appraisal"] = int((work["STATE_APPR"] == 1).sum())
+    reg = pd.DataFrame({f: [CLEAR_VALUE if blank(v) else v for v in work[f].astype(object)] for f in ASSIGNED_FIELDS},
+                       index=work.index)
+    bsm_col = _column(work.columns, "BSM")
+    reg["BSM"] = [text(v) for v in work[bsm_col]] if bsm_col else None
+    out = work.copy()
+    out.index = parcels.index
+    out.attrs = {}
+    pos = list(parcels.columns)
+    out = out[[c for c in pos if c not in OWNERSHIP_COLUMNS] + list(OWNERSHIP_COLUMNS)]
+    return AssignResult(out, reg, stats)

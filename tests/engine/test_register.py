@@ -1,0 +1,305 @@
+"""The project register (valuation/register.py): a GeoPackage with a versioned schema, transactional writes,
+an append-only audit, lock retries and assignments that survive re-running the split."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+
+from valuation import ownership as own
+from valuation.errors import ValuationError
+from valuation.parcels import split_parcels
+from valuation.register import CLEAR, SCHEMA_VERSION, Register
+
+GPKG = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_watershed.gpkg"
+CREDIT = "91350100M000100Y43"
+ID_NO = "11010519491231002X"
+AUDIT = ["parcel_id", "field", "old_value", "new_value"]
+
+
+@pytest.fixture
+def reg(tmp_path) -> Register:
+    return Register.create(tmp_path / "project.gpkg")
+
+
+def audit_rows(reg: Register) -> list[tuple]:
+    return [tuple(r) for r in reg.audit()[AUDIT].itertuples(index=False)]
+
+
+# Creating and opening ------------------------------------------------------
+def test_create_gives_a_valid_geopackage(reg):
+    con = sqlite3.connect(reg.path)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 10200
+    contents = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
+    assert contents == {"swc_meta": "attributes", "ownership": "attributes", "audit": "attributes"}
+    assert {r[0] for r in con.execute("SELECT srs_id FROM gpkg_spatial_ref_sys")} == {-1, 0, 4326}
+    triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"audit_no_update", "audit_no_delete"} <= triggers
+    con.close()
+    # GDAL (the library QGIS uses) lists and reads the tables.
+    layers = {name for name, _ in pyogrio.list_layers(reg.path)}
+    assert layers == {"swc_meta", "ownership", "audit"}
+    meta = pyogrio.read_dataframe(reg.path, layer="swc_meta")
+    assert dict(zip(meta["key"], meta["value"]))["schema_version"] == "1"
+
+
+def test_meta_and_open(reg):
+    meta = reg.meta()
+    assert meta["schema_version"] == str(SCHEMA_VERSION) == "1"
+    assert meta["software"].startswith("SWC EcoValue ")
+    assert meta["created"].endswith("Z") and meta["created"][:4].isdigit()
+    again = Register.open(reg.path)
+    assert again.assignments().empty and again.audit().empty
+    assert Register.open_or_create(reg.path).path == reg.path
+
+
+def test_create_refuses_an_existing_file_and_open_a_missing_one(reg, tmp_path):
+    with pytest.raises(ValuationError) as exc:
+        Register.create(reg.path)
+    assert exc.value.code == "register_exists"
+    with pytest.raises(ValuationError) as exc:
+        Register.open(tmp_path / "nothing.gpkg")
+    assert exc.value.code == "register_missing"
+    with pytest.raises(ValuationError) as exc:
+        Register.create(tmp_path / "no" / "folder.gpkg")
+    assert exc.value.code == "register_no_folder"
+    assert [p.name for p in tmp_path.iterdir()] == ["project.gpkg"]  # no temporary file left
+
+
+@pytest.mark.parametrize("version, code", [("2", "register_newer"), ("99", "register_newer"),
+                                           ("abc", "register_unknown_version"), ("0", "register_unknown_version")])
+def test_schema_version_check(reg, version, code):
+    con = sqlite3.connect(reg.path)
+    con.execute("UPDATE swc_meta SET value = ? WHERE key = 'schema_version'", (version,))
+    con.commit()
+    con.close()
+    with pytest.raises(ValuationError) as exc:
+        Register.open(reg.path)
+    assert exc.value.code == code
+
+
+def test_open_rejects_files_that_are_not_registers(tmp_path):
+    other = tmp_path / "parcels.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"a": ["x"]}), other, layer="t", driver="GPKG")
+    text = tmp_path / "notes.gpkg"
+    text.write_text("not a database at all, just some text" * 30)
+    for path in (other, text):
+        with pytest.raises(ValuationError) as exc:
+            Register.open(path)
+        assert exc.value.code == "register_not_a_register"
+
+
+def test_open_adopts_a_geopackage_with_only_swc_tables(tmp_path):
+    # Another module (the catalog) may have created the project GeoPackage with its own swc_* tables first.
+    path = tmp_path / "project.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"start_year": [2025]}), path, layer="swc_catalog_period", driver="GPKG")
+    reg = Register.open(path)
+    assert reg.meta()["schema_version"] == "1"
+    assert {name for name, _ in pyogrio.list_layers(path)} == {"swc_catalog_period", "swc_meta", "ownership",
+                                                                "audit"}
+    reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+    assert Register.open(path).assignments().loc["A", "OWN_TYPE"] == "STATE"
+    assert pyogrio.read_dataframe(path, layer="swc_catalog_period")["start_year"].tolist() == [2025]
+
+
+# Writing and the audit -----------------------------------------------------
+def test_apply_writes_rows_and_exact_audit(reg):
+    first = pd.DataFrame({"PARCEL_ID": ["JY01-B1", "JY01-B2"], "BSM": ["B1", "B2"],
+                          "OWN_TYPE": ["集体", "state"], "SELLER_CD": [CREDIT.lower(), None],
+                          "CONSENT": [None, "是"]})
+    assert reg.apply(first, user="王工") == 4
+    assert audit_rows(reg) == [("JY01-B1", "OWN_TYPE", None, "COLLECTIVE"), ("JY01-B1", "SELLER_CD", None, CREDIT),
+                               ("JY01-B2", "OWN_TYPE", None, "STATE"), ("JY01-B2", "CONSENT", None, "1")]
+    log = reg.audit()
+    assert (log["os_user"] == getpass.getuser()).all() and (log["app_user"] == "王工").all()
+    assert log["batch"].nunique() == 1 and log["time"].str.endswith("Z").all()
+    rows = reg.assignments()
+    assert rows.loc["JY01-B1", "OWN_TYPE"] == "COLLECTIVE" and rows.loc["JY01-B1", "SELLER_CD"] == CREDIT
+    assert rows.loc["JY01-B2", "CONSENT"] == 1 and rows.loc["JY01-B2", "BSM"] == "B2"
+    assert rows.loc["JY01-B1", "HOLDER"] is None and pd.isna(rows.loc["JY01-B1", "CONSENT"])
+    assert (rows["UPDATED_BY"] == "王工").all()
+
+    # Second batch (index-keyed): one change, one clear, one unchanged value, one new parcel.
+    second = pd.DataFrame({"OWN_TYPE": ["INDIVIDUAL", "STATE", None], "CONSENT": [None, CLEAR, None],
+                           "DISPUTE": [None, None, "权属不清"]},
+                          index=pd.Index(["JY01-B1", "JY01-B2", "JY02-B3"], name="PARCEL_ID"))
+    assert reg.preview(second)[AUDIT].values.tolist() == [["JY01-B1", "OWN_TYPE", "COLLECTIVE", "INDIVIDUAL"],
+                                                          ["JY01-B2", "CONSENT", 1, None],
+                                                          ["JY02-B3", "DISPUTE", None, "UNCLEAR"]]
+    assert reg.apply(second) == 3
+    assert audit_rows(reg)[4:] == [("JY01-B1", "OWN_TYPE", "COLLECTIVE", "INDIVIDUAL"),
+                                   ("JY01-B2", "CONSENT", "1", None), ("JY02-B3", "DISPUTE", None, "UNCLEAR")]
+    assert reg.audit()["app_user"].iloc[-1] == getpass.getuser()  # default user: the OS login
+    assert reg.audit()["batch"].nunique() == 2
+    # The same changes again write nothing; nor do all-empty rows for unknown parcels.
+    assert reg.apply(second) == 0
+    assert reg.apply(pd.DataFrame({"PARCEL_ID": ["JY09-B9"], "HOLDER": [CLEAR]})) == 0
+    assert len(reg.audit()) == 7 and len(reg.assignments()) == 3
+    assert reg.audit("JY01-B2")["field"].tolist() == ["OWN_TYPE", "CONSENT", "CONSENT"]
+
+
+def test_invalid_changes_write_nothing(reg):
+    reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+    before = (reg.assignments(), reg.audit())
+    bad = pd.DataFrame({"PARCEL_ID": ["A", "B"], "OWN_TYPE": ["COLLECTIVE", "公有"],
+                        "SELLER_CD": [None, "500101199001011235"]})
+    with pytest.raises(own.TableError) as exc:
+        reg.apply(bad)
+    assert [(p.row, p.field, p.value) for p in exc.value.problems] == [("B", "OWN_TYPE", "公有"),
+                                                                       ("B", "SELLER_CD", "500101********1235")]
+    for frame, kind in ((pd.DataFrame({"PARCEL_ID": ["A", "A"], "HOLDER": ["x", "y"]}), "changes_duplicate_ids"),
+                        (pd.DataFrame({"PARCEL_ID": ["A"], "COLOUR": ["red"]}), "changes_unknown_fields"),
+                        (pd.DataFrame({"HOLDER": ["x"]}), "changes_no_parcel_id")):
+        with pytest.raises(ValuationError) as err:
+            reg.apply(frame)
+        assert err.value.code == kind
+    pd.testing.assert_frame_equal(reg.assignments(), before[0])
+    pd.testing.assert_frame_equal(reg.audit(), before[1])
+
+
+def test_audit_refuses_update_and_delete(reg):
+    reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+    con = sqlite3.connect(reg.path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("UPDATE audit SET new_value = 'COLLECTIVE'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("DELETE FROM audit")
+    con.rollback()
+    con.close()
+    assert audit_rows(reg) == [("A", "OWN_TYPE", None, "STATE")]
+
+
+def test_ownership_codes_are_checked_by_sqlite_too(reg):
+    con = sqlite3.connect(reg.path)
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("INSERT INTO ownership (PARCEL_ID, OWN_TYPE) VALUES ('X', 'PUBLIC')")
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("INSERT INTO ownership (PARCEL_ID, CONSENT) VALUES ('X', 2)")
+    con.close()
+
+
+def hold_write_lock(path: Path, seconds: float, ready: threading.Event) -> None:
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("INSERT INTO swc_meta (key, value) VALUES ('other_program', 'busy')")
+    ready.set()
+    time.sleep(seconds)
+    con.execute("ROLLBACK")
+    con.close()
+
+
+def test_apply_retries_while_another_connection_holds_the_lock(reg):
+    ready = threading.Event()
+    holder = threading.Thread(target=hold_write_lock, args=(reg.path, 0.3, ready))
+    holder.start()
+    ready.wait(5)
+    start = time.monotonic()
+    n = reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+    waited = time.monotonic() - start
+    holder.join()
+    assert n == 1 and reg.last_attempts > 1
+    assert waited >= 0.25
+    assert audit_rows(reg) == [("A", "OWN_TYPE", None, "STATE")]
+    assert "other_program" not in reg.meta()
+
+
+def test_apply_gives_up_after_the_lock_timeout(tmp_path):
+    reg = Register.create(tmp_path / "p.gpkg", lock_timeout=0.4)
+    ready = threading.Event()
+    holder = threading.Thread(target=hold_write_lock, args=(reg.path, 2.0, ready))
+    holder.start()
+    ready.wait(5)
+    try:
+        with pytest.raises(ValuationError) as exc:
+            reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+        assert exc.value.code == "register_locked"
+    finally:
+        holder.join()
+    assert reg.audit().empty and reg.assignments().empty
+
+
+# Joining onto parcels ------------------------------------------------------
+@pytest.fixture(scope="module")
+def sample():
+    return gpd.read_file(GPKG, layer="JYFW"), gpd.read_file(GPKG, layer="DLTB")
+
+
+def split(sample, rename: bool = False) -> gpd.GeoDataFrame:
+    lots, dltb = sample
+    if rename:
+        lots = lots.assign(SCOPE_ID="NEW-" + lots["SCOPE_ID"].astype(str))
+    return split_parcels(lots, dltb, scope_id_field="SCOPE_ID").parcels
+
+
+def test_join_survives_rerunning_the_split(sample, reg):
+    first = split(sample)
+    picked = first.iloc[[0, 5, 17, 40]]
+    changes = pd.DataFrame({"PARCEL_ID": picked["PARCEL_ID"], "BSM": picked["BSM"],
+                            "OWN_TYPE": ["STATE", "COLLECTIVE", "INDIVIDUAL", "COLLECTIVE"],
+                            "HOLDER": ["溪口国有林场", "石板村1社", "张三", "青杠村2社"],
+                            "SELLER": ["溪口国有林场", "石板村股份经济合作联合社", "张三", "青杠村村民委员会"],
+                            "SELLER_CD": [CREDIT, CREDIT, ID_NO, "50010119900101123X"],
+                            "DISPUTE": ["NONE", "RESOLVED", "NONE", "DISPUTED"],
+                            "CONSENT": [None, 1, None, 1]})
+    reg.apply(changes)
+    joined_first = reg.join_assignments(first)
+
+    again = split(sample)  # the split again: same PARCEL_IDs
+    joined = reg.join_assignments(again)
+    cols = ["PARCEL_ID", *own.OWNERSHIP_COLUMNS]
+    pd.testing.assert_frame_equal(joined[cols].reset_index(drop=True), joined_first[cols].reset_index(drop=True))
+    assert joined.attrs["register_join"]["by_parcel_id"] == 4
+    by_id = joined.set_index("PARCEL_ID")
+    assert by_id.loc[picked["PARCEL_ID"].iloc[0], "STATE_APPR"] == 1
+    assert by_id.loc[picked["PARCEL_ID"].iloc[1], "ELIGIBLE"] == 1  # resolved with consent
+    assert by_id.loc[picked["PARCEL_ID"].iloc[3], "INELIG_WHY"] == "disputed"
+    assert joined["OWN_TYPE"].notna().sum() == 4
+
+    # Lots renamed: the PARCEL_IDs change, the BSM carries the assignments over.
+    renamed = reg.join_assignments(split(sample, rename=True)).set_index("BSM")
+    assert renamed.attrs["register_join"]["by_parcel_id"] == 0
+    assert renamed.attrs["register_join"]["by_bsm"] >= 4
+    for _, row in picked.iterrows():
+        got = renamed.loc[[row["BSM"]]]
+        assert (got["HOLDER"] == changes.set_index("PARCEL_ID").loc[row["PARCEL_ID"], "HOLDER"]).all()
+
+
+def test_an_older_register_is_upgraded_through_migrations(reg, monkeypatch):
+    """How a later issue extends the schema: bump SCHEMA_VERSION, add MIGRATIONS[old] creating its tables."""
+    from valuation import register as register_module
+
+    def v1_to_v2(con: sqlite3.Connection) -> None:
+        con.execute("CREATE TABLE trade (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT)")
+        register_module.register_table(con, "trade", "trades")
+
+    reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+    monkeypatch.setattr(register_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(register_module, "MIGRATIONS", {1: v1_to_v2})
+    upgraded = Register.open(reg.path)
+    assert upgraded.meta()["schema_version"] == "2"
+    assert {name for name, _ in pyogrio.list_layers(reg.path)} == {"swc_meta", "ownership", "audit", "trade"}
+    assert upgraded.assignments().loc["A", "OWN_TYPE"] == "STATE"
+    fresh = Register.create(reg.path.with_name("fresh.gpkg"))
+    assert {name for name, _ in pyogrio.list_layers(fresh.path)} == {"swc_meta", "ownership", "audit", "trade"}
+    assert fresh.meta()["schema_version"] == "2"
+
+
+def test_inspect_leaves_the_file_untouched(reg, tmp_path):
+    assert Register.inspect(reg.path) == SCHEMA_VERSION
+    path = tmp_path / "catalog_first.gpkg"
+    pyogrio.write_dataframe(pd.DataFrame({"start_year": [2025]}), path, layer="swc_catalog_period", driver="GPKG")
+    before = path.read_bytes()
+    assert Register.inspect(path) == 0
+    assert path.read_bytes() == before
+    with pytest.raises(ValuationError) as exc:
+        Register.inspect(tmp_path / "missing.gpkg")
+    assert exc.value.code == "register_missing"
