@@ -41,5 +41,48 @@ def main(out: Path) -> None:
     print(f"\nOutputs in {out}/: parcels.gpkg, valued_parcels.gpkg, summary.csv, provenance.csv, csle_*.tif")
 
 
+
+def catalog_monitoring(out: Path) -> None:
+    """Catalog proposal and post-trade monitoring (scripts/demo.sh step 4)."""
+    import sqlite3
+
+    import pandas as pd
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from valuation.catalog import catalog_as_of
+
+    ws = gpd.read_file(out / "watershed_summary.gpkg", layer="watershed_summary")
+    print("Watershed summary (demo units of the sample watershed):")
+    for _, r in ws.iterrows():
+        print(f"  {r['WS_ID']} {r['V_TOTAL']:>13,.0f} 元/a on {r['ACC_KM2']:.3f} km², "
+              f"{r['V_PER_KM2']:>11,.0f} 元/(km²·a); 水土保持率 {r['SWC_RATE']:.1f} %, "
+              f"林草覆盖率 {r['FG_RATE']:.1f} %, 植被覆盖度 {r['VEG_MEAN']:.2f}, disputed parcels {r['DISPUTE_N']}")
+    cat = gpd.read_file(out / "catalog_2025.gpkg", layer="catalog_2025")
+    print("\nCatalog proposal 2025 (score 0–100):")
+    for _, r in cat.iterrows():
+        print(f"  {r['RANK']}. {r['WS_ID']} score {r['SCORE']:6.2f}  {r['STATUS']}"
+              + (f" ({r['BLOCKED_BY']})" if r["BLOCKED_BY"] else ""))
+    for year in (2025, 2026, 2027):
+        listed = catalog_as_of(out / "register.gpkg", year)
+        print(f"  catalog in force in {year}: {', '.join(listed['WS_ID'])}")
+    ch = gpd.read_file(out / "monitoring.gpkg", layer="monitoring")
+    counts = ", ".join(f"{k} {v}" for k, v in ch["MATCH"].value_counts().items())
+    print(f"\nMonitoring the later state against signing: {len(ch)} rows ({counts}); {int(ch['FLAG'].sum())} flagged")
+    why = ch.loc[ch["FLAG"] == 1, "FLAG_WHY"].value_counts()
+    for reason, n in why.items():
+        print(f"  {reason:<28} {n:>4}")
+    trades = pd.read_csv(out / "monitoring_trades.csv")
+    for _, t in trades.iterrows():
+        print(f"  trade {t['SCOPE_ID']}: {t['N_FLAGGED']:>3} of {t['N_CUR']:>3} parcels flagged, value "
+              f"{t['V_TOTAL_B']:>12,.0f} → {t['V_TOTAL_C']:>12,.0f} 元/a ({t['V_PCT']:+.1f} %)  {t['STATUS']}")
+    with sqlite3.connect(out / "register.gpkg") as con:
+        runs = con.execute("SELECT count(*) FROM swc_monitoring_run").fetchone()[0]
+    print(f"\nOutputs in {out}/: watershed_summary.gpkg, catalog_2025/2026.gpkg/.xlsx/_map.png, register.gpkg "
+          f"({runs} monitoring run), monitoring.gpkg, monitoring_trades.csv, monitoring_report.html")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if len(sys.argv) > 2 and sys.argv[2] == "catalog-monitoring":
+        catalog_monitoring(Path(sys.argv[1]))
+    else:
+        main(Path(sys.argv[1]))
