@@ -7,7 +7,7 @@ changed field; SQLite triggers refuse UPDATE and DELETE). Every table is a GeoPa
 
 API (stable; the dock widget and ``swcvalue:assignownership`` build on it)::
 
-    SCHEMA_VERSION = 1
+    SCHEMA_VERSION = 2                           # 2: trade tables (valuation/trading.py, docs/trading.md)
     CLEAR = ""                                   # a change to CLEAR sets the field to NULL
     Register.create(path, lock_timeout=10.0) -> Register       # error if the file exists
     Register.open(path, lock_timeout=10.0) -> Register         # checks the schema version
@@ -59,7 +59,7 @@ from .ownership import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CLEAR = ""
 #: The register's tables (GeoPackage attribute tables) and their descriptions.
 TABLES = {
@@ -116,8 +116,57 @@ _SCHEMA_V1 = [
     "SELECT RAISE(ABORT, 'audit is append-only: DELETE refused'); END",
 ]
 
+#: Schema version 2 (trades, docs/trading.md): the trade lifecycle, its parcels and append-only events, pledges
+#: and scheduled payments. Trade fields are TEXT (dates ISO ``YYYY-MM-DD``) or REAL (元, years).
+TRADE_TEXT_FIELDS = ("PRODUCT", "SELLERS", "ACCOUNT_DATE", "APPRAISER", "APPRAISAL_DATE", "LISTING_DATE",
+                     "PLATFORM_REF", "PUBLICITY_START", "PUBLICITY_END", "PUBLICITY_OUTCOME", "OPERATOR",
+                     "OPERATOR_CD", "PRIORITY_WAIVER", "START_DATE", "PAYMENT_METHOD", "PAYMENT_SCHEDULE",
+                     "CONTRACT_NO", "SIGNING_DATE", "REVENUE_PLAN_NO", "REVENUE_PLAN_DATE", "FILED_WATER",
+                     "FILED_DRC", "FILED_FINANCE", "COUNTY", "CERT_NO", "CERT_DATE", "FEEDBACK_PLAN_NO",
+                     "FEEDBACK_PLAN_DATE", "CLOSE_DATE", "NOTE")
+TRADE_REAL_FIELDS = ("ACCOUNTED_VALUE", "APPRAISED_VALUE", "TERM_YEARS", "PRICE")
+TABLES_V2 = {
+    "trade": "SWC EcoValue register: trades and their lifecycle status",
+    "trade_parcel": "SWC EcoValue register: parcels of each trade",
+    "trade_event": "SWC EcoValue register: append-only trade events",
+    "pledge": "SWC EcoValue register: pledges of rights or revenue (抵质押)",
+    "payment": "SWC EcoValue register: scheduled and received payments of trades",
+}
+_SCHEMA_V2 = [
+    "CREATE TABLE trade (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT NOT NULL UNIQUE, "
+    "STATUS TEXT NOT NULL, " + ", ".join(f"{f} TEXT" for f in TRADE_TEXT_FIELDS) + ", "
+    + ", ".join(f"{f} REAL" for f in TRADE_REAL_FIELDS) + ", UPDATED_AT DATETIME, UPDATED_BY TEXT)",
+    "CREATE TABLE trade_parcel (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT NOT NULL, "
+    "PARCEL_ID TEXT NOT NULL, SELLER TEXT, INVESTOR TEXT, PRIORITY INTEGER, UNIQUE (TRADE_ID, PARCEL_ID))",
+    "CREATE INDEX trade_parcel_parcel ON trade_parcel (PARCEL_ID)",
+    "CREATE TABLE trade_event (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, time DATETIME NOT NULL, "
+    "os_user TEXT, app_user TEXT, trade_id TEXT NOT NULL, action TEXT NOT NULL, from_status TEXT, "
+    "to_status TEXT, field TEXT, old_value TEXT, new_value TEXT)",
+    "CREATE INDEX trade_event_trade ON trade_event (trade_id)",
+    "CREATE TRIGGER trade_event_no_update BEFORE UPDATE ON trade_event BEGIN "
+    "SELECT RAISE(ABORT, 'trade_event is append-only: UPDATE refused'); END",
+    "CREATE TRIGGER trade_event_no_delete BEFORE DELETE ON trade_event BEGIN "
+    "SELECT RAISE(ABORT, 'trade_event is append-only: DELETE refused'); END",
+    "CREATE TABLE pledge (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, PLEDGE_ID TEXT NOT NULL UNIQUE, "
+    "TRADE_ID TEXT, KIND TEXT NOT NULL CHECK (KIND IN ('RIGHT', 'REVENUE')), PARCELS TEXT, LENDER TEXT NOT NULL, "
+    "AMOUNT REAL NOT NULL, START_DATE TEXT NOT NULL, END_DATE TEXT NOT NULL, RELEASE_DATE TEXT, "
+    "UPDATED_AT DATETIME, UPDATED_BY TEXT)",
+    "CREATE TABLE payment (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT NOT NULL, "
+    "SEQ INTEGER NOT NULL, DUE_DATE TEXT NOT NULL, AMOUNT REAL NOT NULL, PAID_DATE TEXT, "
+    "UNIQUE (TRADE_ID, SEQ))",
+]
+
+
+def _v1_to_v2(con: sqlite3.Connection) -> None:
+    """Schema 1 → 2: add the trade tables."""
+    for sql in _SCHEMA_V2:
+        con.execute(sql)
+    for name, description in TABLES_V2.items():
+        register_table(con, name, description)
+
+
 #: from-version -> function upgrading a register in place to from-version + 1 (inside a write transaction).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def utc_now() -> str:

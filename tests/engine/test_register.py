@@ -19,6 +19,9 @@ from valuation.errors import ValuationError
 from valuation.parcels import split_parcels
 from valuation.register import CLEAR, SCHEMA_VERSION, Register
 
+#: The tables of schema version 2 (version 1 plus the trade tables).
+V2_TABLES = {"swc_meta", "ownership", "audit", "trade", "trade_parcel", "trade_event", "pledge", "payment"}
+
 GPKG = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_watershed.gpkg"
 CREDIT = "91350100M000100Y43"
 ID_NO = "11010519491231002X"
@@ -40,21 +43,21 @@ def test_create_gives_a_valid_geopackage(reg):
     assert con.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
     assert con.execute("PRAGMA user_version").fetchone()[0] == 10200
     contents = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
-    assert contents == {"swc_meta": "attributes", "ownership": "attributes", "audit": "attributes"}
+    assert contents == {name: "attributes" for name in V2_TABLES}
     assert {r[0] for r in con.execute("SELECT srs_id FROM gpkg_spatial_ref_sys")} == {-1, 0, 4326}
     triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"audit_no_update", "audit_no_delete"} <= triggers
     con.close()
     # GDAL (the library QGIS uses) lists and reads the tables.
     layers = {name for name, _ in pyogrio.list_layers(reg.path)}
-    assert layers == {"swc_meta", "ownership", "audit"}
+    assert layers == V2_TABLES
     meta = pyogrio.read_dataframe(reg.path, layer="swc_meta")
-    assert dict(zip(meta["key"], meta["value"]))["schema_version"] == "1"
+    assert dict(zip(meta["key"], meta["value"]))["schema_version"] == "2"
 
 
 def test_meta_and_open(reg):
     meta = reg.meta()
-    assert meta["schema_version"] == str(SCHEMA_VERSION) == "1"
+    assert meta["schema_version"] == str(SCHEMA_VERSION) == "2"
     assert meta["software"].startswith("SWC EcoValue ")
     assert meta["created"].endswith("Z") and meta["created"][:4].isdigit()
     again = Register.open(reg.path)
@@ -75,7 +78,7 @@ def test_create_refuses_an_existing_file_and_open_a_missing_one(reg, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["project.gpkg"]  # no temporary file left
 
 
-@pytest.mark.parametrize("version, code", [("2", "register_newer"), ("99", "register_newer"),
+@pytest.mark.parametrize("version, code", [("3", "register_newer"), ("99", "register_newer"),
                                            ("abc", "register_unknown_version"), ("0", "register_unknown_version")])
 def test_schema_version_check(reg, version, code):
     con = sqlite3.connect(reg.path)
@@ -103,9 +106,8 @@ def test_open_adopts_a_geopackage_with_only_swc_tables(tmp_path):
     path = tmp_path / "project.gpkg"
     pyogrio.write_dataframe(pd.DataFrame({"start_year": [2025]}), path, layer="swc_catalog_period", driver="GPKG")
     reg = Register.open(path)
-    assert reg.meta()["schema_version"] == "1"
-    assert {name for name, _ in pyogrio.list_layers(path)} == {"swc_catalog_period", "swc_meta", "ownership",
-                                                                "audit"}
+    assert reg.meta()["schema_version"] == "2"
+    assert {name for name, _ in pyogrio.list_layers(path)} == {"swc_catalog_period", *V2_TABLES}
     reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
     assert Register.open(path).assignments().loc["A", "OWN_TYPE"] == "STATE"
     assert pyogrio.read_dataframe(path, layer="swc_catalog_period")["start_year"].tolist() == [2025]
@@ -273,24 +275,27 @@ def test_join_survives_rerunning_the_split(sample, reg):
         assert (got["HOLDER"] == changes.set_index("PARCEL_ID").loc[row["PARCEL_ID"], "HOLDER"]).all()
 
 
-def test_an_older_register_is_upgraded_through_migrations(reg, monkeypatch):
-    """How a later issue extends the schema: bump SCHEMA_VERSION, add MIGRATIONS[old] creating its tables."""
+def test_an_older_register_is_upgraded_through_migrations(tmp_path, monkeypatch):
+    """A version-1 register (made with the version-1 code) is upgraded in place to version 2 (trade tables)."""
     from valuation import register as register_module
 
-    def v1_to_v2(con: sqlite3.Connection) -> None:
-        con.execute("CREATE TABLE trade (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT)")
-        register_module.register_table(con, "trade", "trades")
-
-    reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
-    monkeypatch.setattr(register_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(register_module, "MIGRATIONS", {1: v1_to_v2})
-    upgraded = Register.open(reg.path)
+    with monkeypatch.context() as m:
+        m.setattr(register_module, "SCHEMA_VERSION", 1)
+        m.setattr(register_module, "MIGRATIONS", {})
+        old = Register.create(tmp_path / "v1.gpkg")
+        old.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+        assert {name for name, _ in pyogrio.list_layers(old.path)} == {"swc_meta", "ownership", "audit"}
+    assert Register.inspect(old.path) == 1
+    upgraded = Register.open(old.path)
     assert upgraded.meta()["schema_version"] == "2"
-    assert {name for name, _ in pyogrio.list_layers(reg.path)} == {"swc_meta", "ownership", "audit", "trade"}
+    assert {name for name, _ in pyogrio.list_layers(old.path)} == V2_TABLES
     assert upgraded.assignments().loc["A", "OWN_TYPE"] == "STATE"
-    fresh = Register.create(reg.path.with_name("fresh.gpkg"))
-    assert {name for name, _ in pyogrio.list_layers(fresh.path)} == {"swc_meta", "ownership", "audit", "trade"}
-    assert fresh.meta()["schema_version"] == "2"
+    fresh = Register.create(tmp_path / "fresh.gpkg")
+    con_new, con_old = sqlite3.connect(fresh.path), sqlite3.connect(old.path)
+    schema = "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    assert con_new.execute(schema).fetchall() == con_old.execute(schema).fetchall()
+    con_new.close()
+    con_old.close()
 
 
 def test_inspect_leaves_the_file_untouched(reg, tmp_path):

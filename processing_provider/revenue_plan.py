@@ -1,0 +1,144 @@
+"""``swcvalue:revenueplan`` — the revenue distribution plan (收益分配方案) of one trade."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ..i18n import tr
+from ..valuation.progress import Monitor
+from ..valuation.revenue import ALLOCATE_MODES, CATEGORIES, parse_shares, plan, shares_from_table
+from . import qgis_io
+from .base import SwcAlgorithm
+from .reference_price import TRADING_GROUP, trading_group
+
+
+def category_texts() -> dict[str, str]:
+    """Category code -> translated label."""
+    return {"FEEDBACK": tr("Feedback to soil erosion control (反哺水土流失治理)"),
+            "COLLECTIVE": tr("Village collective (村集体)"), "VILLAGERS": tr("Villagers (村民)"),
+            "INVESTOR": tr("Investor (投资主体)"), "OPERATOR": tr("Operator (经营主体)"), "OTHER": tr("Other (其他)")}
+
+
+def read_shares_csv(path: str) -> pd.DataFrame:
+    """The shares CSV as three columns; a first row whose percent cell is not a number is a header."""
+    table = pd.read_csv(path, header=None, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if len(table) and table.shape[1] >= 3:
+        try:
+            Decimal(str(table.iloc[0, 2]).strip().rstrip("%"))
+        except InvalidOperation:
+            table = table.iloc[1:]
+    return table
+
+
+class RevenuePlanAlgorithm(SwcAlgorithm):
+    ALG_ID = "revenueplan"
+    GROUP_ID = TRADING_GROUP
+
+    def group(self) -> str:
+        return trading_group()
+
+    def display(self) -> str:
+        return tr("Revenue distribution plan")
+
+    def help_text(self) -> str:
+        return tr(
+            "Distributes a trade's revenue (一单一策): NET = GROSS − (accounting + appraisal + platform + other "
+            "costs); each share line (recipient, category, percent; the percents sum to 100) receives NET × "
+            "percent. Village-collective and villager lines can be split among the parcels' right holders "
+            "(HOLDER) by appraised-value share (APPR_MAT + APPR_REG + APPR_CUL; V_TOTAL when there are no "
+            "appraised values, which is reported) or by area share. Amounts are whole cents (0.01 元) and add up "
+            "to NET exactly (largest remainder). The regulating-and-cultural part of NET, by those classes' "
+            "share of value, is reported with its permitted uses: rural infrastructure, villagers' income and "
+            "soil and water conservation function. The plan must be approved by the county government."
+        )
+
+    def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
+        self.add(QgsProcessingParameterFeatureSource("INPUT", tr("Trade parcels"), [QgsProcessing.TypeVector]),
+                 tr("The trade's parcels with HOLDER, APPR_MAT/APPR_REG/APPR_CUL or V_TOTAL, AREA_M2 and "
+                    "V_MAT/V_REG/V_CUL."))
+        self.add(QgsProcessingParameterNumber("GROSS", tr("Gross revenue (元)"), QgsProcessingParameterNumber.Double,
+                                              minValue=0.0),
+                 tr("The trade's gross revenue in 元."))
+        for name, label, text in (
+                ("COST_ACCOUNTING", tr("Accounting fee (元)"), tr("The value-accounting fee in 元.")),
+                ("COST_APPRAISAL", tr("Appraisal fee (元)"), tr("The third-party appraisal fee in 元.")),
+                ("COST_PLATFORM", tr("Platform fee (元)"), tr("The trading platform's fee in 元.")),
+                ("COST_OTHER", tr("Other transaction costs (元)"), tr("Other transaction costs in 元."))):
+            self.add(QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double, 0.0,
+                                                  minValue=0.0), text)
+        self.add(QgsProcessingParameterMatrix("SHARES", tr("Shares"), numberRows=0, hasFixedNumberRows=False,
+                                              headers=[tr("Recipient"), tr("Category"), tr("Percent")],
+                                              optional=True),
+                 tr("One row per share: recipient label, category (FEEDBACK, COLLECTIVE, VILLAGERS, INVESTOR, "
+                    "OPERATOR, OTHER or the Chinese label) and percent of NET; with qgis_process give the cells "
+                    "flat: SHARES=县水利局,FEEDBACK,20,村集体,COLLECTIVE,80."))
+        self.add(QgsProcessingParameterFile("SHARES_TABLE", tr("Shares table (CSV)"),
+                                            QgsProcessingParameterFile.File, extension="csv", optional=True),
+                 tr("Instead of SHARES: a CSV with the columns recipient, category and percent (a header row is "
+                    "allowed)."))
+        self.add(QgsProcessingParameterEnum("ALLOCATE_BY", tr("Split collective and villager shares by"),
+                                            [tr("Appraised value"), tr("Area"), tr("Do not split")],
+                                            defaultValue=0),
+                 tr("How COLLECTIVE and VILLAGERS lines are split among the right holders: by appraised value "
+                    "(V_TOTAL when there are none), by area, or not at all."))
+        self.add(QgsProcessingParameterFeatureSink("OUTPUT", tr("Revenue distribution"), QgsProcessing.TypeVector),
+                 tr("A table with RECIPIENT, CATEGORY, HOLDER, PERCENT (of NET) and AMOUNT (元)."))
+        self.addOutput(QgsProcessingOutputNumber("NET", tr("Net revenue (元)")))
+        self.addOutput(QgsProcessingOutputNumber("REG_CUL_AMOUNT", tr("Regulating and cultural part (元)")))
+
+    def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        src = self.parameterAsSource(parameters, "INPUT", context)
+        if src is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        table_path = self.parameterAsFile(parameters, "SHARES_TABLE", context)
+        matrix = parameters.get("SHARES")
+        if table_path and matrix not in (None, "", []):
+            raise QgsProcessingException(tr("Give SHARES or SHARES_TABLE, not both."))
+        shares = shares_from_table(read_shares_csv(table_path)) if table_path else parse_shares(matrix)
+        gdf = qgis_io.source_to_gdf(src, feedback, (0.0, 40.0))
+        mode = ALLOCATE_MODES[self.parameterAsEnum(parameters, "ALLOCATE_BY", context)]
+        costs = {k: self.parameterAsDouble(parameters, f"COST_{k.upper()}", context)
+                 for k in ("accounting", "appraisal", "platform", "other")}
+        result = plan(self.parameterAsDouble(parameters, "GROSS", context), costs, shares, gdf, mode)
+        self.report(feedback, result.notices)
+        feedback.pushInfo(tr("Gross {gross:,.2f} 元 − costs {costs:,.2f} 元 = net {net:,.2f} 元.").format(
+            gross=result.gross, costs=sum(result.costs.values()), net=result.net))
+        if result.weight_basis:
+            basis = {"APPR": tr("appraised value"), "V_TOTAL": tr("accounted value V_TOTAL"),
+                     "AREA_M2": tr("area")}[result.weight_basis]
+            feedback.pushInfo(tr("Collective and villager shares split among right holders by {basis}.").format(
+                basis=basis))
+        labels = category_texts()
+        for cat in CATEGORIES:
+            part = result.rows.loc[result.rows["CATEGORY"] == cat, "AMOUNT"].sum()
+            if part:
+                feedback.pushInfo(f"  {labels[cat]}: {part:,.2f} 元")
+        feedback.pushInfo(tr("Regulating and cultural part ({share:.1%} of value): {amount:,.2f} 元, in principle "
+                             "for rural infrastructure, villagers' income and soil and water conservation "
+                             "function.").format(share=result.reg_cul_share, amount=result.reg_cul_amount))
+        context.setDefaultEncoding("UTF-8")
+        fields = qgis_io.qgs_fields_for(result.rows)
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        qgis_io.write_table(result.rows, sink, fields)
+        del sink
+        return {"OUTPUT": dest_id, "NET": float(result.net), "REG_CUL_AMOUNT": float(result.reg_cul_amount)}

@@ -1,0 +1,252 @@
+"""Revenue distribution plan (收益分配方案, "一单一策") of one trade.
+
+NET = GROSS − (accounting + appraisal + platform + other costs). Each share line (recipient, category,
+percent; percents sum to 100) receives NET × percent; COLLECTIVE and VILLAGERS lines may be split further
+among the parcels' right holders (HOLDER) by appraised-value share (APPR_MAT + APPR_REG + APPR_CUL, else
+V_TOTAL) or by area share (AREA_M2). Amounts are in whole cents (0.01 元) and add up exactly: lines to NET,
+holder rows to their line (largest remainder, ties to the earlier row). The regulating-and-cultural part
+of NET (by those classes' share of value) is reported with its permitted uses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, Iterable, Optional, Sequence
+
+import pandas as pd
+
+from .errors import Notice, ValuationError, short_list
+
+#: category code -> Chinese label
+CATEGORIES: dict[str, str] = {
+    "FEEDBACK": "反哺水土流失治理",
+    "COLLECTIVE": "村集体",
+    "VILLAGERS": "村民",
+    "INVESTOR": "投资主体",
+    "OPERATOR": "经营主体",
+    "OTHER": "其他",
+}
+#: categories split among the parcels' right holders
+SPLIT_CATEGORIES = ("COLLECTIVE", "VILLAGERS")
+ALLOCATE_MODES = ("value", "area", "none")
+APPRAISED = ("APPR_MAT", "APPR_REG", "APPR_CUL")
+#: permitted uses of the regulating-and-cultural part (clause 九)
+PERMITTED_USES = ("rural infrastructure", "villagers' income", "soil and water conservation function")
+COST_KEYS = ("accounting", "appraisal", "platform", "other")
+
+
+@dataclass(frozen=True)
+class Share:
+    recipient: str
+    category: str
+    percent: Decimal
+
+
+@dataclass
+class RevenuePlan:
+    """The table rows, NET and the regulating-and-cultural part."""
+
+    rows: pd.DataFrame  # RECIPIENT, CATEGORY, HOLDER, PERCENT, AMOUNT
+    gross: Decimal
+    costs: dict[str, Decimal]
+    net: Decimal
+    reg_cul_share: float
+    reg_cul_amount: Decimal
+    weight_basis: str
+    notices: list[Notice] = field(default_factory=list)
+
+
+def money(value: Any, name: str) -> Decimal:
+    """A non-negative amount in 元, rounded half-up to 0.01."""
+    try:
+        d = Decimal(str(value if value not in (None, "") else 0)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        raise ValuationError("revenue_bad_amount", "{name} is not an amount: {value}.", name=name,
+                             value=str(value)) from None
+    if not d.is_finite() or d < 0:
+        raise ValuationError("revenue_negative_amount", "{name} must not be negative ({value}).", name=name,
+                             value=str(value))
+    return d
+
+
+def category_code(value: Any) -> Optional[str]:
+    """The category code for a code (any case) or its Chinese label; None when unknown."""
+    s = str(value or "").strip()
+    if s.upper() in CATEGORIES:
+        return s.upper()
+    for code, label in CATEGORIES.items():
+        if s == label:
+            return code
+    return None
+
+
+def parse_shares(value: Any) -> list[Share]:
+    """Share lines from a matrix: flat (``[a, FEEDBACK, 20, b, COLLECTIVE, 80]``, as qgis_process passes it,
+    also one comma-separated string) or nested (``[[a, FEEDBACK, 20], …]``, as processing.run passes it)."""
+    if value is None or value == "":
+        raise ValuationError("shares_missing", "Give the shares (SHARES or SHARES_TABLE).")
+    if isinstance(value, str):
+        cells: list[Any] = [c.strip() for c in value.split(",")]
+    else:
+        cells = []
+        for item in value:
+            if isinstance(item, (list, tuple)):
+                cells.extend(item)
+            else:
+                cells.append(item)
+    if not cells:
+        raise ValuationError("shares_missing", "Give the shares (SHARES or SHARES_TABLE).")
+    if len(cells) % 3:
+        raise ValuationError("shares_not_triples", "The shares have {n} cells, not a multiple of three "
+                             "(recipient, category, percent).", n=len(cells))
+    shares: list[Share] = []
+    bad_cat: list[str] = []
+    bad_pct: list[str] = []
+    for i in range(0, len(cells), 3):
+        recipient, cat, pct = (str(cells[i] if cells[i] is not None else "").strip(), cells[i + 1], cells[i + 2])
+        code = category_code(cat)
+        if code is None:
+            bad_cat.append(str(cat))
+        try:
+            p = Decimal(str(pct).strip().rstrip("%"))
+            if not p.is_finite() or p < 0:
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            bad_pct.append(str(pct))
+            p = Decimal(0)
+        shares.append(Share(recipient or CATEGORIES.get(code or "", str(cat)), code or "", p))
+    if bad_cat:
+        raise ValuationError("shares_bad_category", "Unknown share categories {values}; use FEEDBACK, COLLECTIVE, "
+                             "VILLAGERS, INVESTOR, OPERATOR or OTHER.", values=short_list(bad_cat))
+    if bad_pct:
+        raise ValuationError("shares_bad_percent", "Share percentages must be numbers ≥ 0: {values}.",
+                             values=short_list(bad_pct))
+    total = sum((s.percent for s in shares), Decimal(0))
+    if total != Decimal(100):
+        raise ValuationError("shares_sum", "The share percentages add up to {total} %, not 100 %.",
+                             total=f"{total:f}".rstrip("0").rstrip(".") if "." in f"{total:f}" else f"{total:f}")
+    return shares
+
+
+def shares_from_table(table: pd.DataFrame) -> list[Share]:
+    """Share lines from a table whose first three columns are recipient, category and percent."""
+    if table.shape[1] < 3:
+        raise ValuationError("shares_table_columns", "The shares table needs three columns (recipient, "
+                             "category, percent); it has {n}.", n=int(table.shape[1]))
+    rows = table.iloc[:, :3].astype(object).where(table.iloc[:, :3].notna(), "").values.tolist()
+    return parse_shares(rows)
+
+
+def largest_remainder(total_cents: int, weights: Sequence[Fraction]) -> list[int]:
+    """Split ``total_cents`` in proportion to ``weights`` into whole cents adding up exactly."""
+    wsum = sum(weights, Fraction(0))
+    if wsum <= 0:
+        return [0] * len(weights)
+    quotas = [Fraction(total_cents) * w / wsum for w in weights]
+    base = [math.floor(q) for q in quotas]
+    rest = total_cents - sum(base)
+    order = sorted(range(len(weights)), key=lambda i: (-(quotas[i] - base[i]), i))
+    for i in order[:rest]:
+        base[i] += 1
+    return base
+
+
+def _num(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce").fillna(0.0).astype(float)
+
+
+def holder_weights(parcels: pd.DataFrame, mode: str) -> tuple[dict[str, Fraction], str, list[Notice]]:
+    """Right holder -> weight (value or area) and the basis used ("APPR", "V_TOTAL" or "AREA_M2")."""
+    notices: list[Notice] = []
+    if "HOLDER" not in parcels.columns:
+        raise ValuationError("revenue_no_holder_field", "The parcels have no HOLDER field; assign ownership "
+                             "first or choose not to split.")
+    holders = parcels["HOLDER"].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v))
+                                    else str(v).strip())
+    blank = holders == ""
+    if blank.any():
+        ids = parcels.loc[blank, "PARCEL_ID"] if "PARCEL_ID" in parcels.columns else parcels.index[blank]
+        raise ValuationError("revenue_blank_holder", "Parcels without a right holder (HOLDER): {parcels}.",
+                             parcels=short_list(list(ids)))
+    if mode == "area":
+        if "AREA_M2" not in parcels.columns:
+            raise ValuationError("revenue_no_area", "The parcels have no AREA_M2 field.")
+        w, basis = _num(parcels["AREA_M2"]), "AREA_M2"
+    else:
+        present = [c for c in APPRAISED if c in parcels.columns]
+        if present:
+            w, basis = sum(_num(parcels[c]) for c in present), "APPR"
+        elif "V_TOTAL" in parcels.columns:
+            w, basis = _num(parcels["V_TOTAL"]), "V_TOTAL"
+            notices.append(Notice("revenue_weight_v_total", "No appraised values (APPR_MAT, APPR_REG, APPR_CUL): "
+                                  "holders' shares follow the accounted value V_TOTAL instead.", {}))
+        else:
+            raise ValuationError("revenue_no_values", "The parcels have neither appraised values (APPR_MAT, "
+                                 "APPR_REG, APPR_CUL) nor V_TOTAL.")
+    weights: dict[str, Fraction] = {}
+    for h, v in zip(holders, w):
+        weights[h] = weights.get(h, Fraction(0)) + Fraction(Decimal(str(max(v, 0.0))))
+    if sum(weights.values(), Fraction(0)) <= 0:
+        raise ValuationError("revenue_zero_weights", "Every parcel has a zero {basis}; the holders' shares "
+                             "cannot be computed.", basis=basis)
+    return weights, basis, notices
+
+
+def reg_cul_share(parcels: Optional[pd.DataFrame]) -> float:
+    """(REG + CUL) / (MAT + REG + CUL) from appraised values when present, else accounted V_* (0 when none)."""
+    if parcels is None or parcels.empty:
+        return 0.0
+    if any(c in parcels.columns for c in APPRAISED):
+        cols = APPRAISED
+    else:
+        cols = ("V_MAT", "V_REG", "V_CUL")
+    vals = [float(_num(parcels[c]).sum()) if c in parcels.columns else 0.0 for c in cols]
+    total = sum(vals)
+    return (vals[1] + vals[2]) / total if total > 0 else 0.0
+
+
+def plan(gross: Any, costs: dict[str, Any], shares: Iterable[Share], parcels: Optional[pd.DataFrame] = None,
+         allocate_by: str = "value") -> RevenuePlan:
+    """The distribution table; see the module docstring. ``costs`` keys are :data:`COST_KEYS`."""
+    if allocate_by not in ALLOCATE_MODES:
+        raise ValuationError("revenue_bad_mode", "Unknown allocation {mode}; use value, area or none.",
+                             mode=allocate_by)
+    g = money(gross, "GROSS")
+    c = {k: money(costs.get(k, 0), f"COST_{k.upper()}") for k in COST_KEYS}
+    total_cost = sum(c.values(), Decimal(0))
+    if total_cost > g:
+        raise ValuationError("revenue_costs_exceed", "The costs ({costs} 元) exceed the gross revenue "
+                             "({gross} 元).", costs=f"{total_cost:,.2f}", gross=f"{g:,.2f}")
+    net = g - total_cost
+    shares = list(shares)
+    notices: list[Notice] = []
+    net_cents = int(net * 100)
+    line_cents = largest_remainder(net_cents, [Fraction(s.percent) for s in shares])
+    split = allocate_by != "none" and any(s.category in SPLIT_CATEGORIES for s in shares)
+    weights: dict[str, Fraction] = {}
+    basis = ""
+    if split:
+        if parcels is None or parcels.empty:
+            raise ValuationError("revenue_no_parcels", "Splitting among right holders needs the trade's parcels.")
+        weights, basis, notes = holder_weights(parcels, allocate_by)
+        notices += notes
+    wsum = sum(weights.values(), Fraction(0))
+    rows: list[dict[str, Any]] = []
+    for s, cents in zip(shares, line_cents):
+        if split and s.category in SPLIT_CATEGORIES:
+            holders = list(weights)
+            parts = largest_remainder(cents, [weights[h] for h in holders])
+            for h, part in zip(holders, parts):
+                pct = float(Fraction(s.percent) * weights[h] / wsum)
+                rows.append({"RECIPIENT": s.recipient, "CATEGORY": s.category, "HOLDER": h, "PERCENT": pct,
+                             "AMOUNT": part / 100})
+        else:
+            rows.append({"RECIPIENT": s.recipient, "CATEGORY": s.category, "HOLDER": "",
+                         "PERCENT": float(s.percent), "AMOUNT": cents / 100})
+    share = reg_cul_share(parcels)
+    rc = (net * Decimal(str(share))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    table = pd.DataFrame(rows, columns=["RECIPIENT", "CATEGORY", "HOLDER", "PERCENT", "AMOUNT"])
+    return RevenuePlan(table, g, c, net, share, rc, basis, notices)
