@@ -9,9 +9,19 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
 from .account_values import AccountValuesAlgorithm
+from .assign_ownership import AssignOwnershipAlgorithm
+from .catalog_proposal import CatalogProposalAlgorithm
 from .csle_factors import CsleFactorsAlgorithm
 from .environment_check import EnvironmentCheckAlgorithm
+from .monitor_change import MonitorChangeAlgorithm
+from .reference_price import ReferencePriceAlgorithm
+from .register_pledge import RegisterPledgeAlgorithm
+from .register_trade import RegisterTradeAlgorithm
+from .revenue_plan import RevenuePlanAlgorithm
 from .split_parcels import SplitParcelsAlgorithm
+from .trade_certificate import TradeCertificateAlgorithm
+from .trade_status import TradeStatusAlgorithm
+from .watershed_summary import WatershedSummaryAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"
 
@@ -33,5 +43,8 @@ class SwcValueProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:  # noqa: N802
         for alg in (SplitParcelsAlgorithm(), AccountValuesAlgorithm(), CsleFactorsAlgorithm(),
-                    EnvironmentCheckAlgorithm()):
+                    EnvironmentCheckAlgorithm(), AssignOwnershipAlgorithm(), WatershedSummaryAlgorithm(),
+                    CatalogProposalAlgorithm(), MonitorChangeAlgorithm(),
+                    ReferencePriceAlgorithm(), RevenuePlanAlgorithm(), RegisterTradeAlgorithm(),
+                    RegisterPledgeAlgorithm(), TradeStatusAlgorithm(), TradeCertificateAlgorithm()):
             self.addAlgorithm(alg)

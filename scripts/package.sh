@@ -9,7 +9,7 @@ trap 'rm -rf "$STAGE"' EXIT
 mkdir -p "$STAGE/swc_ecovalue" "$ROOT/dist"
 cd "$ROOT"
 git ls-files -co --exclude-standard -- metadata.txt LICENSE '*.py' resources docs \
-    | grep -v -E '^(tests|scripts|\.ci)/|generate_sample\.py$' \
+    | grep -v -E '^(tests|scripts|bench|\.ci)/|generate_(sample|later_state)\.py$' \
     | while read -r f; do [ -f "$f" ] && mkdir -p "$STAGE/swc_ecovalue/$(dirname "$f")" && cp "$f" "$STAGE/swc_ecovalue/$f"; done
 rm -f "$STAGE/swc_ecovalue/resources/i18n/"*.ts
 ZIP="$ROOT/dist/swc_ecovalue-$VERSION.zip"
