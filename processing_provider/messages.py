@@ -179,6 +179,7 @@ def templates() -> dict[str, str]:
         "trade_exists": tr("Trade {trade} already exists."),
         "trade_ineligible_parcels": tr("Trade {trade}: parcels not eligible for trade: {parcels}."),
         "trade_missing": tr("Trade {trade} is not in the register."),
+        "trade_fixed_fields": tr("Trade {trade}: {fields} cannot be changed here."),
         "trade_missing_fields": tr("Trade {trade} cannot be {status}: missing {fields}."),
         "trade_no_id": tr("Give a trade id."),
         "trade_no_payment": tr("Trade {trade} has no scheduled payment {seq}."),

@@ -72,6 +72,7 @@ from .parcel_model import FILTERS, ParcelTableModel
 from .qgis_compat import polygon_geometry, polygon_layer_filter
 from .register_sync import RegisterSync
 from .selection_sync import SelectionSync
+from .trades_tab import TradesTab
 
 PROJECT_SCOPE = "swc_ecovalue"
 PROJECT_KEY = "register_path"
@@ -278,6 +279,8 @@ class OwnershipDock(QgsDockWidget):
         srow.addWidget(self.sheets_button)
         summary_layout.addLayout(srow)
         self.tabs.addTab(summary_page, tr("Summary"))
+        self.trades_tab = TradesTab(self)
+        self.tabs.addTab(self.trades_tab, tr("Trades"))
         self.tabs.currentChanged.connect(lambda _i: self._summary_if_visible())
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)

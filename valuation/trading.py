@@ -6,7 +6,9 @@ API::
     STATUSES, REQUIRED, required_fields(status)
     create_trade(reg, trade_id, fields, parcels, user=None) -> TradeMove        # status "planned"
     advance_trade(reg, trade_id, to_status, fields, user=None, cert_scheme=...) -> TradeMove
-    record_payment(reg, trade_id, seq, paid_date)
+    record_payment(reg, trade_id, seq, paid_date, user=None)
+    next_status(status), missing_for(trade, status), update_trade(reg, trade_id, fields, user=None)
+    list_trades(reg, as_of), trade_payments(reg, id), trade_pledges(reg, id), trade_events(reg, id)   # the dock
     record_pledge(reg, pledge_id, kind, lender, amount, start, end, parcels=(), trade_id=None, release=None)
     status_report(reg, as_of, horizon_days=30) -> DataFrame  # TRADE_ID, ITEM, DUE_DATE, STATE, DAYS, DETAIL
     carbon_sold_parcels(reg) -> set[str]                     # parcels of 碳汇 trades
@@ -350,19 +352,125 @@ def advance_trade(reg: Register, trade_id: str, to_status: str, fields: dict[str
     return TradeMove(trade_id, to_status, merged, notices)
 
 
-def record_payment(reg: Register, trade_id: str, seq: int, paid_date: DateLike) -> None:
-    """Mark scheduled payment ``seq`` of a trade as received."""
+def record_payment(reg: Register, trade_id: str, seq: int, paid_date: DateLike, user: Optional[str] = None) -> None:
+    """Mark scheduled payment ``seq`` of a trade as received (``user``: the operator of the event row)."""
     day = as_date(paid_date, "paid date").isoformat()
+    app_user = user or os_user()
 
     def body(con: sqlite3.Connection) -> None:
         cur = con.execute("UPDATE payment SET PAID_DATE = ? WHERE TRADE_ID = ? AND SEQ = ?", (day, trade_id, seq))
         if cur.rowcount == 0:
             raise ValuationError("trade_no_payment", "Trade {trade} has no scheduled payment {seq}.",
                                  trade=trade_id, seq=seq)
-        _insert_events(con, [(utc_now(), os_user(), os_user(), trade_id, "payment", None, None, f"PAYMENT_{seq}",
+        _insert_events(con, [(utc_now(), os_user(), app_user, trade_id, "payment", None, None, f"PAYMENT_{seq}",
                               None, day)])
 
     reg._write(body)
+
+
+# Reading and editing for the dock (docs/dock.md, "Trades tab") ---------------------------------------------------
+#: Fields ``update_trade`` will not touch: set at creation (SELLERS) or turned into payment rows when signing.
+FIXED_FIELDS = ("SELLERS", "PAYMENT_SCHEDULE")
+TRADE_LIST_COLUMNS = ["TRADE_ID", "PRODUCT", "STATUS", "OPERATOR", "OPERATOR_CD", "SIGNING_DATE", "FEEDBACK_DUE",
+                      "OVERDUE"]
+
+
+def next_status(status: str) -> Optional[str]:
+    """The status after ``status`` (None after ``closed`` or for an unknown status)."""
+    if status not in STATUSES or status == STATUSES[-1]:
+        return None
+    return STATUSES[STATUSES.index(status) + 1]
+
+
+def missing_for(trade: dict[str, Any], status: str) -> list[str]:
+    """The fields required up to ``status`` that ``trade`` (a stored trade, maybe with pending values) lacks
+    (PARCELS is never listed: it is set at creation). CERT_NO is not missing when COUNTY and CERT_DATE let
+    :func:`advance_trade` number it."""
+    out = []
+    for f in required_fields(status):
+        if f == "PARCELS" or not _blank(trade.get(f)):
+            continue
+        if f == "CERT_NO" and not _blank(trade.get("COUNTY")) and not _blank(trade.get("CERT_DATE")):
+            continue
+        out.append(f)
+    return out
+
+
+def list_trades(reg: Register, as_of: DateLike) -> pd.DataFrame:
+    """Every trade (by TRADE_ID): :data:`TRADE_LIST_COLUMNS`. FEEDBACK_DUE is the feedback plan's deadline of a
+    signed trade (None before signing); OVERDUE is True when :func:`status_report` lists an overdue item of the
+    trade on ``as_of`` (feedback plan, filings, payments, pledges)."""
+    with reg._read() as con:
+        con.row_factory = sqlite3.Row
+        trades = [dict(r) for r in con.execute("SELECT * FROM trade ORDER BY TRADE_ID")]
+    overdue = set(status_report(reg, as_of, 0).query("STATE == 'overdue'")["TRADE_ID"])
+    rows = []
+    for t in trades:
+        signed = not _blank(t.get("SIGNING_DATE"))
+        rows.append({"TRADE_ID": t["TRADE_ID"], "PRODUCT": t.get("PRODUCT"), "STATUS": t["STATUS"],
+                     "OPERATOR": t.get("OPERATOR"), "OPERATOR_CD": t.get("OPERATOR_CD"),
+                     "SIGNING_DATE": t.get("SIGNING_DATE"),
+                     "FEEDBACK_DUE": feedback_due(t["SIGNING_DATE"]).isoformat() if signed else None,
+                     "OVERDUE": t["TRADE_ID"] in overdue})
+    df = pd.DataFrame(rows, columns=TRADE_LIST_COLUMNS).astype(object)
+    return df.where(df.notna(), None)
+
+
+def trade_payments(reg: Register, trade_id: str) -> pd.DataFrame:
+    """The scheduled payments of a trade in order: SEQ, DUE_DATE, AMOUNT, PAID_DATE (None while unpaid)."""
+    with reg._read() as con:
+        df = pd.read_sql_query("SELECT SEQ, DUE_DATE, AMOUNT, PAID_DATE FROM payment WHERE TRADE_ID = ? ORDER BY SEQ",
+                               con, params=(trade_id,))
+    return df.astype(object).where(df.notna(), None)
+
+
+def trade_pledges(reg: Register, trade_id: str) -> pd.DataFrame:
+    """The pledges of a trade: those recorded with its TRADE_ID or on one of its parcels, by PLEDGE_ID."""
+    parcels = set(trade_parcels(reg, trade_id)["PARCEL_ID"].astype(str))
+    with reg._read() as con:
+        df = pd.read_sql_query("SELECT PLEDGE_ID, TRADE_ID, KIND, PARCELS, LENDER, AMOUNT, START_DATE, END_DATE, "
+                               "RELEASE_DATE FROM pledge ORDER BY PLEDGE_ID", con)
+    on_parcel = df["PARCELS"].fillna("").map(lambda s: bool(parcels & {p.strip() for p in s.split(";")}))
+    df = df[(df["TRADE_ID"] == trade_id) | on_parcel].reset_index(drop=True)
+    return df.astype(object).where(df.notna(), None)
+
+
+def trade_events(reg: Register, trade_id: str) -> pd.DataFrame:
+    """The append-only event rows of a trade in write order."""
+    with reg._read() as con:
+        return pd.read_sql_query("SELECT id, time, os_user, app_user, action, from_status, to_status, field, "
+                                 "old_value, new_value FROM trade_event WHERE trade_id = ? ORDER BY id", con,
+                                 params=(trade_id,))
+
+
+def update_trade(reg: Register, trade_id: str, fields: dict[str, Any], user: Optional[str] = None) -> TradeMove:
+    """Record ``fields`` of a trade without changing its status (e.g. the feedback plan of a signed trade, the
+    filings, a note); one transaction with an ``update`` event row per changed field. Blank values are ignored
+    (nothing is erased); SELLERS and PAYMENT_SCHEDULE are refused (:data:`FIXED_FIELDS`). Returns the move with
+    the changed fields only (nothing written when nothing changes)."""
+    trade = get_trade(reg, trade_id)
+    if trade is None:
+        raise ValuationError("trade_missing", "Trade {trade} is not in the register.", trade=trade_id)
+    values = normalise_fields(fields)
+    fixed = [k for k in values if k in FIXED_FIELDS]
+    if fixed:
+        raise ValuationError("trade_fixed_fields", "Trade {trade}: {fields} cannot be changed here.", trade=trade_id,
+                             fields=", ".join(fixed))
+    changed = {k: v for k, v in values.items() if trade.get(k) != v}
+    status = trade["STATUS"]
+    if not changed:
+        return TradeMove(trade_id, status, {})
+    user = user or os_user()
+    now = utc_now()
+
+    def body(con: sqlite3.Connection) -> None:
+        sets = {**changed, "UPDATED_AT": now, "UPDATED_BY": user}
+        con.execute(f"UPDATE trade SET {', '.join(f'{k} = ?' for k in sets)} WHERE TRADE_ID = ?",
+                    [*sets.values(), trade_id])
+        _insert_events(con, _event_rows(now, user, trade_id, "update", status, status, trade, changed))
+
+    reg._write(body)
+    return TradeMove(trade_id, status, changed)
 
 
 # Pledges ------------------------------------------------------------------------------------------------------
