@@ -21,6 +21,7 @@ from .revenue_plan import RevenuePlanAlgorithm
 from .split_parcels import SplitParcelsAlgorithm
 from .trade_certificate import TradeCertificateAlgorithm
 from .trade_status import TradeStatusAlgorithm
+from .valuation_report import ValuationReportAlgorithm
 from .watershed_summary import WatershedSummaryAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"
@@ -46,5 +47,6 @@ class SwcValueProvider(QgsProcessingProvider):
                     EnvironmentCheckAlgorithm(), AssignOwnershipAlgorithm(), WatershedSummaryAlgorithm(),
                     CatalogProposalAlgorithm(), MonitorChangeAlgorithm(),
                     ReferencePriceAlgorithm(), RevenuePlanAlgorithm(), RegisterTradeAlgorithm(),
-                    RegisterPledgeAlgorithm(), TradeStatusAlgorithm(), TradeCertificateAlgorithm()):
+                    RegisterPledgeAlgorithm(), TradeStatusAlgorithm(), TradeCertificateAlgorithm(),
+                    ValuationReportAlgorithm()):
             self.addAlgorithm(alg)

@@ -82,3 +82,54 @@ run swcvalue:monitorchange monitorchange "BASELINE=$OUT/valued_parcels.gpkg" \
     "OUTPUT=$OUT/monitoring.gpkg" "TRADES=$OUT/monitoring_trades.csv" "REPORT=$OUT/monitoring_report.html"
 echo
 "$ROOT/.venv/bin/python" "$ROOT/scripts/demo_summary.py" "$OUT" catalog-monitoring
+
+# A trade and its documents (docs/trading.md, docs/documents.md): sellers with valid identifiers for lot JY03's
+# parcels (resources/sample/demo_assignments.csv), the present value, a register trade moved through its statuses
+# to certified, its revenue plan, the certificate (PDF) and the county's valuation report (PDF + .xlsx).
+T="$OUT/trade"
+rm -rf "$T"
+mkdir -p "$T"
+echo
+echo "== 5a swcvalue:assignownership (FROM_SANDIAO + resources/sample/demo_assignments.csv)"
+run swcvalue:assignownership assignownership "INPUT=$OUT/valued_parcels.gpkg|layername=valued_parcels" \
+    "TABLE=$S/demo_assignments.csv" FROM_SANDIAO=true "REGISTER=$T/register.gpkg" "OUTPUT=$T/owned_parcels.gpkg"
+LOT="$T/owned_parcels.gpkg|layername=owned_parcels|subset=\"SCOPE_ID\" = 'JY03'"
+echo "== 5b swcvalue:referenceprice (lot JY03, 20 years at 6 %)"
+run swcvalue:referenceprice referenceprice "INPUT=$LOT" TERM_YEARS=20 DISCOUNT_RATE=6 "OUTPUT=$T/present_value.gpkg"
+ACCOUNTED="$("$ROOT/.venv/bin/python" -c "import geopandas as g, sys; d = g.read_file(sys.argv[1], layer='owned_parcels'); \
+print(round(float(d.loc[d.SCOPE_ID == 'JY03', 'V_TOTAL'].sum()), 2))" "$T/owned_parcels.gpkg")"
+echo "== 5c swcvalue:registertrade (planned → accounted → appraised → listed → publicised → signed → filed → certified)"
+TID=SB-2025-01
+run swcvalue:registertrade trade_create "REGISTER=$T/register.gpkg" TRADE_ID=$TID ACTION=0 "PARCELS=$LOT" \
+    FIELDS=PRODUCT,水土保持生态产品经营权
+step=0
+for fields in "ACCOUNTED_VALUE,$ACCOUNTED,ACCOUNT_DATE,2025-03-10" \
+    "APPRAISER,重庆某资产评估有限公司,APPRAISED_VALUE,1860000,APPRAISAL_DATE,2025-04-02" \
+    "LISTING_DATE,2025-04-20,PLATFORM_REF,CQ-GG-2025-0137" \
+    "PUBLICITY_START,2025-04-21,PUBLICITY_END,2025-05-20" \
+    "PUBLICITY_OUTCOME,无异议,OPERATOR,示例县山水生态旅游开发有限公司,OPERATOR_CD,91500115MA5U7X3K2C,TERM_YEARS,20,\
+START_DATE,2025-07-01,PRICE,1840000,PAYMENT_METHOD,分期支付,CONTRACT_NO,SBJY-2025-001,SIGNING_DATE,2025-06-18,\
+REVENUE_PLAN_NO,示府办〔2025〕31号,REVENUE_PLAN_DATE,2025-06-10,PAYMENT_SCHEDULE,2025-07-01:920000;2026-07-01:920000" \
+    "FILED_WATER,2025-06-25,FILED_DRC,2025-06-26,FILED_FINANCE,2025-06-27" \
+    "COUNTY,示例县,CERT_DATE,2025-07-05"; do
+    step=$((step + 1))
+    run swcvalue:registertrade "trade_move_$step" "REGISTER=$T/register.gpkg" TRADE_ID=$TID ACTION=1 \
+        TO_STATUS=$step "FIELDS=$fields"
+done
+echo "== 5d swcvalue:revenueplan (20 % feedback, 50 % collectives, 30 % villagers by area)"
+run swcvalue:revenueplan revenueplan "INPUT=$LOT" GROSS=1840000 COST_ACCOUNTING=60000 COST_APPRAISAL=30000 \
+    COST_PLATFORM=9200 SHARES=县水利局,FEEDBACK,20,权利人集体经济组织,COLLECTIVE,50,村民,VILLAGERS,30 ALLOCATE_BY=1 \
+    "OUTPUT=$T/revenue_plan.csv"
+echo "== 5e swcvalue:tradecertificate (PDF and HTML)"
+run swcvalue:tradecertificate tradecertificate "REGISTER=$T/register.gpkg" TRADE_ID=$TID "PARCELS=$T/owned_parcels.gpkg" \
+    "REVENUE_PLAN=$T/revenue_plan.csv" "OUTPUT=$T/certificate_$TID.pdf"
+run swcvalue:tradecertificate tradecertificate_html "REGISTER=$T/register.gpkg" TRADE_ID=$TID \
+    "PARCELS=$T/owned_parcels.gpkg" "REVENUE_PLAN=$T/revenue_plan.csv" "OUTPUT=$T/certificate_$TID.html"
+echo "== 5f swcvalue:valuationreport (PDF + .xlsx)"
+run swcvalue:valuationreport valuationreport "INPUT=$OUT/valued_parcels.gpkg" "PROVENANCE=$OUT/provenance.csv" \
+    COUNTY=示例县 YEAR=2025 "OUTPUT=$T/valuation_report.pdf" "TABLES=$T/valuation_report.xlsx"
+echo
+echo "Trade $TID: $(sqlite3 "$T/register.gpkg" "SELECT STATUS || ', certificate ' || CERT_NO FROM trade" 2>/dev/null \
+    || echo certified)"
+echo "Files written for the trade and the report:"
+find "$T" -maxdepth 1 -type f ! -name '*.log' | sort | sed "s|^$ROOT/||; s|^|  |"

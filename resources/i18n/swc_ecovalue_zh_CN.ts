@@ -214,147 +214,147 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>水土保持生态产品默认样式</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/provider.py" line="36" />
+        <location filename="../../processing_provider/provider.py" line="37" />
         <source>SWC EcoValue</source>
         <translation>水土保持生态产品</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/provider.py" line="39" />
+        <location filename="../../processing_provider/provider.py" line="40" />
         <source>Soil and water conservation ecological products: accounting and trading</source>
         <translation>水土保持生态产品价值核算与交易</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="35" />
+        <location filename="../../processing_provider/split_parcels.py" line="34" />
         <source>Split trading scope into land-use parcels</source>
         <translation>按地类图斑切分交易范围</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="38" />
+        <location filename="../../processing_provider/split_parcels.py" line="37" />
         <source>Cuts each lot of the proposed trading scope (拟交易范围) by the Third National Land Survey land-use parcels (三调 DLTB 地类图斑). Every output feature is one lot ∩ one parcel, in the parcels' CRS, with PARCEL_ID = SCOPE_ID-BSM, the parcel's fields, the ellipsoidal area in m², mu (亩 = m² × 15 / 10000) and ha, the share of the source parcel, TBDLMJ and KCMJ pro-rated by that share, and the ecosystem type of the land-use code. Invalid geometries are repaired and counted; slivers below the minimum area are dropped and counted.</source>
         <translation>用第三次全国国土调查地类图斑（三调 DLTB）切分拟交易范围的每个地块范围。每个输出要素为一个交易范围与一个图斑的交集，采用图斑图层的坐标参考系，包含地块编号 PARCEL_ID = SCOPE_ID-BSM、图斑原有字段、椭球面积（平方米、亩（= 平方米 × 15 / 10000）、公顷）、占来源图斑的比例、按该比例分摊的图斑地类面积（TBDLMJ）和扣除地类面积（KCMJ），以及地类编码对应的生态系统类型。无效几何会被修复并计数；小于最小面积的碎片会被剔除并计数。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="48" />
+        <location filename="../../processing_provider/split_parcels.py" line="47" />
         <source>Trading scope (lots)</source>
         <translation>拟交易范围</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="48" />
+        <location filename="../../processing_provider/split_parcels.py" line="47" />
         <source>Polygons of the proposed trading scope; each feature is one lot.</source>
         <translation>拟交易范围面图层；每个要素为一个交易范围。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="51" />
+        <location filename="../../processing_provider/split_parcels.py" line="50" />
         <source>Land-use parcels (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="51" />
+        <location filename="../../processing_provider/split_parcels.py" line="50" />
         <source>The land-use parcel layer; only the land-use field is required, 三调 fields are carried when present.</source>
         <translation>地类图斑图层；仅地类编码字段为必需，存在的三调字段会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="55" />
+        <location filename="../../processing_provider/split_parcels.py" line="54" />
         <source>Lot id field</source>
         <translation>交易范围编号字段</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="55" />
+        <location filename="../../processing_provider/split_parcels.py" line="54" />
         <source>Field of the scope layer holding the lot id; empty: S&lt;feature id&gt;.</source>
         <translation>交易范围图层中存放编号的字段；为空时使用 S&lt;要素号&gt;。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="58" />
+        <location filename="../../processing_provider/split_parcels.py" line="57" />
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="58" />
+        <location filename="../../processing_provider/split_parcels.py" line="57" />
         <source>Field of the parcel layer with the land-use code (GB/T 21010-2017 or 三调 working codes), matched case-insensitively.</source>
         <translation>图斑图层中的地类编码字段（GB/T 21010-2017 或三调工作分类编码），不区分大小写。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="61" />
+        <location filename="../../processing_provider/split_parcels.py" line="60" />
         <source>Minimum piece area (m²)</source>
         <translation>最小面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="61" />
+        <location filename="../../processing_provider/split_parcels.py" line="60" />
         <source>Pieces smaller than this are dropped as slivers and counted.</source>
         <translation>小于此面积的切分结果作为碎片剔除并计数。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="64" />
+        <location filename="../../processing_provider/split_parcels.py" line="63" />
         <source>Keep unknown land-use codes</source>
         <translation>保留未知地类编码</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="64" />
+        <location filename="../../processing_provider/split_parcels.py" line="63" />
         <source>Keep parcels whose code is not in the code table, with ecosystem type 'unknown', instead of stopping with an error.</source>
         <translation>保留编码不在地类编码表中的图斑，生态系统类型记为"未知"，而不是报错停止。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="67" />
+        <location filename="../../processing_provider/split_parcels.py" line="66" />
         <source>Parcels in the trading scope</source>
         <translation>交易范围内地块</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="67" />
+        <location filename="../../processing_provider/split_parcels.py" line="66" />
         <source>The parcel pieces (GeoPackage by default; Shapefile gets a UTF-8 .cpg and a .qml with aliases).</source>
         <translation>切分后的地块（默认 GeoPackage；Shapefile 输出附带 UTF-8 .cpg 和含字段别名的 .qml）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="71" />
+        <location filename="../../processing_provider/split_parcels.py" line="70" />
         <source>Number of parcels</source>
         <translation>地块数</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="72" />
+        <location filename="../../processing_provider/split_parcels.py" line="71" />
         <source>Total area (m²)</source>
         <translation>总面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="87" />
+        <location filename="../../processing_provider/split_parcels.py" line="88" />
         <source>Reading layers</source>
         <translation>正在读取图层</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="104" />
+        <location filename="../../processing_provider/split_parcels.py" line="105" />
         <source>Writing parcels</source>
         <translation>正在写入地块</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="115" />
+        <location filename="../../processing_provider/split_parcels.py" line="116" />
         <source>{n} parcels, {m2:.2f} m² ({mu:.2f} mu) in all.</source>
         <translation>共 {n} 个地块，{m2:.2f} 平方米（{mu:.2f} 亩）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="260" />
+        <location filename="../../processing_provider/messages.py" line="261" />
         <source>checking geometries</source>
         <translation>正在检查几何</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="261" />
+        <location filename="../../processing_provider/messages.py" line="262" />
         <source>checking lots for overlaps</source>
         <translation>正在检查交易范围是否重叠</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="262" />
+        <location filename="../../processing_provider/messages.py" line="263" />
         <source>intersecting</source>
         <translation>正在求交</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="263" />
+        <location filename="../../processing_provider/messages.py" line="264" />
         <source>measuring ellipsoidal areas</source>
         <translation>正在计算椭球面积</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="264" />
+        <location filename="../../processing_provider/messages.py" line="265" />
         <source>building attributes</source>
         <translation>正在生成属性</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="265" />
+        <location filename="../../processing_provider/messages.py" line="266" />
         <source>done</source>
         <translation>完成</translation>
     </message>
@@ -554,7 +554,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>栅格未完全覆盖地块时，仅核算有覆盖的部分并报告，而不是报错停止。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/reference_price.py" line="56" />
+        <location filename="../../processing_provider/valuation_report.py" line="57" />
         <source>Valued parcels</source>
         <translation>地块价值核算结果</translation>
     </message>
@@ -604,7 +604,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>工作栅格：{grid}</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="216" />
+        <location filename="../../processing_provider/account_values.py" line="220" />
         <source>Material supply {mat:,.0f} 元/a; regulating services {reg:,.0f} 元/a; cultural services {cul:,.0f} 元/a; total {tot:,.0f} 元/a (range {lo:,.0f}–{hi:,.0f}); increment from SWC measures {dv:,.0f} 元/a.</source>
         <translation>物质供给 {mat:,.0f} 元/年；调节服务 {reg:,.0f} 元/年；文化服务 {cul:,.0f} 元/年；合计 {tot:,.0f} 元/年（区间 {lo:,.0f}–{hi:,.0f}）；水土保持措施提升价值增量 {dv:,.0f} 元/年。</translation>
     </message>
@@ -874,172 +874,172 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>以下交易范围有游客数据但没有地块：{lots}；其价值未分摊。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="221" />
+        <location filename="../../processing_provider/messages.py" line="222" />
         <source>{indicator}: {reason} — {count} parcel(s): {parcels}.</source>
         <translation>{indicator}：{reason}——涉及 {count} 个地块：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="227" />
+        <location filename="../../processing_provider/messages.py" line="228" />
         <source>NPP_GC_M2 missing: npp_rate of the eco type used</source>
         <translation>缺少 NPP_GC_M2：采用该生态系统类型的 npp_rate</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="228" />
+        <location filename="../../processing_provider/messages.py" line="229" />
         <source>P − R − ET &lt; 0: water conservation set to 0</source>
         <translation>P − R − ET &lt; 0：水源涵养量取 0</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="229" />
+        <location filename="../../processing_provider/messages.py" line="230" />
         <source>actual erosion exceeds potential erosion: Q_SOIL set to 0</source>
         <translation>实际侵蚀量超过潜在侵蚀量：Q_SOIL 取 0</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="230" />
+        <location filename="../../processing_provider/messages.py" line="231" />
         <source>attractiveness weight cul_weight is 0 for this eco type</source>
         <translation>该生态系统类型的吸引力权重 cul_weight 为 0</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="231" />
+        <location filename="../../processing_provider/messages.py" line="232" />
         <source>carbon sink sold separately (carbon_sink_sold = 1): V_CO2 left out of the lot</source>
         <translation>碳汇已单独出售（carbon_sink_sold = 1）：V_CO2 不计入本交易范围</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="232" />
+        <location filename="../../processing_provider/messages.py" line="233" />
         <source>eco type is non-eroding or unknown (soil_conservation_excluded)</source>
         <translation>生态系统类型为非侵蚀类型或未知（soil_conservation_excluded）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="233" />
+        <location filename="../../processing_provider/messages.py" line="234" />
         <source>eco type not in carbon_eco_types</source>
         <translation>生态系统类型不在 carbon_eco_types 中</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="234" />
+        <location filename="../../processing_provider/messages.py" line="235" />
         <source>eco type not in climate_vegetation_types/climate_water_types</source>
         <translation>生态系统类型不在 climate_vegetation_types/climate_water_types 中</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="235" />
+        <location filename="../../processing_provider/messages.py" line="236" />
         <source>evapotranspiration ET_MM is missing</source>
         <translation>缺少蒸散发量 ET_MM</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="236" />
+        <location filename="../../processing_provider/messages.py" line="237" />
         <source>negative NPP counted as 0</source>
         <translation>负的 NPP 按 0 计</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="237" />
+        <location filename="../../processing_provider/messages.py" line="238" />
         <source>neither vegetation with a storm runoff coefficient nor a reservoir/pond water body</source>
         <translation>既不是有暴雨径流系数的植被，也不是水库/坑塘水面</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="238" />
+        <location filename="../../processing_provider/messages.py" line="239" />
         <source>net land-class area NET_AREA_M2 is missing</source>
         <translation>缺少图斑地类面积 NET_AREA_M2</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="239" />
+        <location filename="../../processing_provider/messages.py" line="240" />
         <source>net primary productivity NPP_GC_M2 is missing</source>
         <translation>缺少植被净初级生产力 NPP_GC_M2</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="240" />
+        <location filename="../../processing_provider/messages.py" line="241" />
         <source>no actual erosion could be computed</source>
         <translation>无法计算实际侵蚀量</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="241" />
+        <location filename="../../processing_provider/messages.py" line="242" />
         <source>no actual erosion: RKLSB_T (vegetation cover) and RKLSCP_T are missing</source>
         <translation>无实际侵蚀量：缺少 RKLSB_T（植被覆盖）和 RKLSCP_T</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="242" />
+        <location filename="../../processing_provider/messages.py" line="243" />
         <source>no air purification capacity (air_cap_so2) for this eco type</source>
         <translation>该生态系统类型没有空气净化能力参数（air_cap_so2）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="243" />
+        <location filename="../../processing_provider/messages.py" line="244" />
         <source>no material product is defined for this DLBM (mat_yield)</source>
         <translation>该地类编码没有定义物质产品（mat_yield）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="244" />
+        <location filename="../../processing_provider/messages.py" line="245" />
         <source>no potential erosion: RKLS_T is missing</source>
         <translation>无潜在侵蚀量：缺少 RKLS_T</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="245" />
+        <location filename="../../processing_provider/messages.py" line="246" />
         <source>no runoff coefficient (runoff_coef) for this eco type</source>
         <translation>该生态系统类型没有径流系数（runoff_coef）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="246" />
+        <location filename="../../processing_provider/messages.py" line="247" />
         <source>no visitors table was given</source>
         <translation>未提供游客表</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="247" />
+        <location filename="../../processing_provider/messages.py" line="248" />
         <source>no water purification rate (wq_removal_cod) for this eco type</source>
         <translation>该生态系统类型没有水质净化速率（wq_removal_cod）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="248" />
+        <location filename="../../processing_provider/messages.py" line="249" />
         <source>oxygen release is switched off (oxygen_enabled = 0)</source>
         <translation>释氧已关闭（oxygen_enabled = 0）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="249" />
+        <location filename="../../processing_provider/messages.py" line="250" />
         <source>parcel area is 0 or missing</source>
         <translation>地块面积为 0 或缺失</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="250" />
+        <location filename="../../processing_provider/messages.py" line="251" />
         <source>precipitation P_MM is missing</source>
         <translation>缺少降水量 P_MM</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="251" />
+        <location filename="../../processing_provider/messages.py" line="252" />
         <source>storm rainfall STORM_MM is missing</source>
         <translation>缺少暴雨降水量 STORM_MM</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="252" />
+        <location filename="../../processing_provider/messages.py" line="253" />
         <source>the parcel's lot has no visitors</source>
         <translation>地块所在交易范围没有游客数据</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="253" />
+        <location filename="../../processing_provider/messages.py" line="254" />
         <source>vegetation storm retention is switched off (flood_vegetation_enabled = 0)</source>
         <translation>植被暴雨调蓄已关闭（flood_vegetation_enabled = 0）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="266" />
+        <location filename="../../processing_provider/messages.py" line="267" />
         <source>filling depressions</source>
         <translation>正在填洼</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="267" />
+        <location filename="../../processing_provider/messages.py" line="268" />
         <source>slope and flow direction</source>
         <translation>正在计算坡度和流向</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="268" />
+        <location filename="../../processing_provider/messages.py" line="269" />
         <source>slope length</source>
         <translation>正在计算坡长</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="269" />
+        <location filename="../../processing_provider/messages.py" line="270" />
         <source>coverage fractions</source>
         <translation>正在计算覆盖比例</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="270" />
+        <location filename="../../processing_provider/messages.py" line="271" />
         <source>reading factors</source>
         <translation>正在读取因子</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="271" />
+        <location filename="../../processing_provider/messages.py" line="272" />
         <source>pricing</source>
         <translation>正在计算价值</translation>
     </message>
@@ -1099,7 +1099,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>由 QSXZ 填写空的权属类型（10/20 国有，30–34/40 集体），由 QSDWMC 填写权利人，由 QSDWDM 填写权利人代码；已有的值不会被覆盖。QSDWDM 是权属单位代码，不是证件号码：出让主体仍须提供有效的证件号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="154" />
+        <location filename="../../ui/ownership_dock.py" line="155" />
         <source>Project register (GeoPackage)</source>
         <translation>项目登记库（GeoPackage）</translation>
     </message>
@@ -1529,7 +1529,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>建议的三年期目录的起始年份，或第一季度调整所在年份。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/catalog_proposal.py" line="122" />
+        <location filename="../../processing_provider/valuation_report.py" line="64" />
         <source>County</source>
         <translation>县（区）</translation>
     </message>
@@ -1994,7 +1994,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>预警原因</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/monitor_change.py" line="272" />
+        <location filename="../../ui/trades_tab.py" line="190" />
         <source>Trade</source>
         <translation>交易</translation>
     </message>
@@ -2024,7 +2024,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_trade.py" line="118" />
+        <location filename="../../ui/trades_tab.py" line="190" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2039,7 +2039,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/confirmation.py" line="172" />
+        <location filename="../../ui/trades_tab.py" line="246" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -2384,12 +2384,12 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>{n} 个地块全部或部分位于所有小流域之外：地块合计中有 {value:,.0f} 元/年（{pct:.2f} %）未分配。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="272" />
+        <location filename="../../processing_provider/messages.py" line="273" />
         <source>matching parcels</source>
         <translation>匹配地块</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="273" />
+        <location filename="../../processing_provider/messages.py" line="274" />
         <source>comparing</source>
         <translation>比较</translation>
     </message>
@@ -2444,7 +2444,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>权利人代码</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="149" />
+        <location filename="../../ui/ownership_dock.py" line="150" />
         <source>Parcel layer</source>
         <translation>地块图层</translation>
     </message>
@@ -2644,7 +2644,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>按出让主体</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="305" />
+        <location filename="../../ui/ownership_dock.py" line="308" />
         <source>Ownership and eligibility</source>
         <translation>权属与交易资格</translation>
     </message>
@@ -2664,7 +2664,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>比较依据</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="280" />
+        <location filename="../../ui/ownership_dock.py" line="281" />
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -2694,267 +2694,267 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>监测报告</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="153" />
+        <location filename="../../ui/ownership_dock.py" line="154" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage（*.gpkg）</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="155" />
+        <location filename="../../ui/ownership_dock.py" line="156" />
         <source>The project's register: saved ownership edits are written to it with an audit row per changed field. A new path creates the register.</source>
         <translation>项目登记库：保存的权属修改写入其中，每处字段修改记一条审计记录。填写新路径即新建登记库。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="158" />
+        <location filename="../../ui/ownership_dock.py" line="159" />
         <source>Register</source>
         <translation>登记库</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="160" />
+        <location filename="../../ui/ownership_dock.py" line="161" />
         <source>your name, for the register's audit (default: login name)</source>
         <translation>您的姓名，记入登记库审计（默认为登录名）</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="163" />
+        <location filename="../../ui/ownership_dock.py" line="164" />
         <source>Operator</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="177" />
+        <location filename="../../ui/ownership_dock.py" line="178" />
         <source>Take from register</source>
         <translation>从登记库读取</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="180" />
+        <location filename="../../ui/ownership_dock.py" line="181" />
         <source>Retry register write</source>
         <translation>重新写入登记库</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="188" />
+        <location filename="../../ui/ownership_dock.py" line="189" />
         <source>All parcels</source>
         <translation>全部地块</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="188" />
+        <location filename="../../ui/ownership_dock.py" line="189" />
         <source>No seller yet</source>
         <translation>尚无出让主体</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="188" />
+        <location filename="../../ui/ownership_dock.py" line="189" />
         <source>Not eligible</source>
         <translation>不可交易</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="447" />
+        <location filename="../../ui/ownership_dock.py" line="450" />
         <source>All right holders</source>
         <translation>全部权利人</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="200" />
+        <location filename="../../ui/ownership_dock.py" line="201" />
         <source>Zoom to selection</source>
         <translation>缩放至所选</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="231" />
+        <location filename="../../ui/ownership_dock.py" line="232" />
         <source>Fill from 三调</source>
         <translation>按三调填充</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="232" />
+        <location filename="../../ui/ownership_dock.py" line="233" />
         <source>Fill empty ownership types from QSXZ, right holders from QSDWMC and holder codes from QSDWDM for the selected parcels; values already set are kept.</source>
         <translation>为所选地块的空值填充：权属类型取自 QSXZ，权利人取自 QSDWMC，权利人代码取自 QSDWDM；已填写的值保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="236" />
+        <location filename="../../ui/ownership_dock.py" line="237" />
         <source>Reset form</source>
         <translation>重置表单</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="240" />
+        <location filename="../../ui/ownership_dock.py" line="241" />
         <source>Apply to selected</source>
         <translation>应用到所选地块</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="247" />
+        <location filename="../../ui/ownership_dock.py" line="248" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="250" />
+        <location filename="../../ui/ownership_dock.py" line="251" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="252" />
+        <location filename="../../ui/ownership_dock.py" line="253" />
         <source>Save edits</source>
         <translation>保存编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="253" />
+        <location filename="../../ui/ownership_dock.py" line="254" />
         <source>Save the layer's edits; the ownership values are then written to the register.</source>
         <translation>保存图层的编辑，权属信息随即写入登记库。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="262" />
+        <location filename="../../ui/ownership_dock.py" line="263" />
         <source>Assign</source>
         <translation>确定权属</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="270" />
+        <location filename="../../ui/trades_tab.py" line="184" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="274" />
+        <location filename="../../ui/ownership_dock.py" line="275" />
         <source>Confirmation sheets (PDF)…</source>
         <translation>权属确认单（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="275" />
+        <location filename="../../ui/ownership_dock.py" line="276" />
         <source>One PDF per right holder (the holder chosen in the filter, else those of the selected parcels, else all): parcels, areas, a map, signature lines.</source>
         <translation>每个权利人一份 PDF（筛选中选定的权利人，否则为所选地块的权利人，否则为全部）：地块、面积、附图和签字栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="363" />
+        <location filename="../../ui/ownership_dock.py" line="366" />
         <source>Layer {layer} has no PARCEL_ID field: assignments can be made but not kept in the register. Use the output of the split or the accounting.</source>
         <translation>图层 {layer} 没有 PARCEL_ID 字段：可以填写权属，但无法记入登记库。请使用切分或核算的输出图层。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="459" />
+        <location filename="../../ui/ownership_dock.py" line="462" />
         <source>{shown} of {total} parcels shown; {selected} selected</source>
         <translation>显示 {shown}/{total} 个地块，已选 {selected} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="461" />
+        <location filename="../../ui/ownership_dock.py" line="464" />
         <source>{n} parcels selected — changed fields (highlighted) are applied to all of them.</source>
         <translation>已选 {n} 个地块——修改过的字段（高亮显示）将应用到全部所选地块。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="807" />
+        <location filename="../../ui/ownership_dock.py" line="810" />
         <source>Select parcels first (in the table or on the map).</source>
         <translation>请先（在表格或地图上）选择地块。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="535" />
+        <location filename="../../ui/ownership_dock.py" line="538" />
         <source>Nothing was changed:</source>
         <translation>未作任何修改：</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="538" />
+        <location filename="../../ui/ownership_dock.py" line="541" />
         <source>Nothing to apply: change a field in the form first.</source>
         <translation>没有可应用的修改：请先在表单中修改字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="542" />
+        <location filename="../../ui/ownership_dock.py" line="545" />
         <source>Assign ownership to {n} parcels</source>
         <translation>为 {n} 个地块确定权属</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="548" />
+        <location filename="../../ui/ownership_dock.py" line="551" />
         <source>Applied to {n} parcels: {v} values changed in one undoable edit. Save the edits to write them to the register.</source>
         <translation>已应用到 {n} 个地块：在一次可撤销的编辑中修改了 {v} 个值。保存编辑后写入登记库。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="551" />
+        <location filename="../../ui/ownership_dock.py" line="554" />
         <source>The selected parcels already have these values; nothing was changed.</source>
         <translation>所选地块已是这些值，未作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="575" />
+        <location filename="../../ui/ownership_dock.py" line="578" />
         <source>Layer {layer} has none of the 三调 fields QSXZ, QSDWMC, QSDWDM.</source>
         <translation>图层 {layer} 没有三调字段 QSXZ、QSDWMC、QSDWDM 中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="585" />
+        <location filename="../../ui/ownership_dock.py" line="588" />
         <source>Fill ownership from 三调 for {n} parcels</source>
         <translation>按三调为 {n} 个地块填充权属</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="589" />
+        <location filename="../../ui/ownership_dock.py" line="592" />
         <source>From 三调: ownership type filled for {a} parcels, right holder for {b}, holder code for {c}; values already set were kept.</source>
         <translation>按三调填充：权属类型 {a} 个地块，权利人 {b} 个，权利人代码 {c} 个；已填写的值保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="607" />
+        <location filename="../../ui/ownership_dock.py" line="610" />
         <source>There are no edits to save.</source>
         <translation>没有需要保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="612" />
+        <location filename="../../ui/ownership_dock.py" line="615" />
         <source>The edits of layer {layer} could not be saved:</source>
         <translation>图层 {layer} 的编辑无法保存：</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="616" />
+        <location filename="../../ui/ownership_dock.py" line="619" />
         <source>Saved the edits of layer {layer}.</source>
         <translation>已保存图层 {layer} 的编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="621" />
+        <location filename="../../ui/ownership_dock.py" line="624" />
         <source>Saved; register updated: {n} field changes for {p} parcels, each with an audit row.</source>
         <translation>已保存；登记库已更新：{p} 个地块的 {n} 处字段修改，每处均有审计记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="635" />
+        <location filename="../../ui/ownership_dock.py" line="638" />
         <source>{n} saved parcels are not yet in the register.</source>
         <translation>已保存的 {n} 个地块尚未写入登记库。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="678" />
+        <location filename="../../ui/ownership_dock.py" line="681" />
         <source>No register: saved ownership edits stay in the layer only.</source>
         <translation>未设置登记库：保存的权属修改只保留在图层中。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="681" />
+        <location filename="../../ui/ownership_dock.py" line="684" />
         <source>The register will be created when the edits are first saved.</source>
         <translation>首次保存编辑时将新建登记库。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="691" />
+        <location filename="../../ui/ownership_dock.py" line="694" />
         <source>Register: {n} parcels assigned.</source>
         <translation>登记库：已登记 {n} 个地块。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="703" />
+        <location filename="../../ui/ownership_dock.py" line="706" />
         <source>The register holds ownership values for {n} parcels of this layer that the layer lacks or has differently.</source>
         <translation>登记库中有本图层 {n} 个地块的权属信息，图层中缺少或与之不同。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="768" />
+        <location filename="../../ui/ownership_dock.py" line="771" />
         <source>Choose a parcel layer and an existing register first.</source>
         <translation>请先选择地块图层和已有的登记库。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="776" />
+        <location filename="../../ui/ownership_dock.py" line="779" />
         <source>Layer {layer} has no PARCEL_ID field.</source>
         <translation>图层 {layer} 没有 PARCEL_ID 字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="779" />
+        <location filename="../../ui/ownership_dock.py" line="782" />
         <source>Take ownership from the register</source>
         <translation>从登记库读取权属</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="786" />
+        <location filename="../../ui/ownership_dock.py" line="789" />
         <source>From the register: {a} parcels by PARCEL_ID, {b} by BSM; {c} not in it. {v} values changed in one undoable edit.</source>
         <translation>从登记库读取：按 PARCEL_ID 匹配 {a} 个地块，按 BSM 匹配 {b} 个；{c} 个不在登记库中。在一次可撤销的编辑中修改了 {v} 个值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="810" />
+        <location filename="../../ui/ownership_dock.py" line="813" />
         <source>There is no map canvas to zoom.</source>
         <translation>没有可缩放的地图画布。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="850" />
+        <location filename="../../ui/ownership_dock.py" line="853" />
         <source>No right holder to print: assign right holders first.</source>
         <translation>没有可打印的权利人：请先填写权利人。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="854" />
+        <location filename="../../ui/ownership_dock.py" line="857" />
         <source>{n} confirmation sheets written to {folder}.</source>
         <translation>已将 {n} 份权属确认单写入 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../ui/ownership_dock.py" line="858" />
+        <location filename="../../ui/ownership_dock.py" line="861" />
         <source>Folder for the confirmation sheets</source>
         <translation>权属确认单的保存文件夹</translation>
     </message>
@@ -2969,142 +2969,142 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>绘制地图需要 Python 包 matplotlib（Debian：python3-matplotlib）；未绘制地图。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="189" />
+        <location filename="../../processing_provider/messages.py" line="190" />
         <source>Discount and growth rates must be above −100 %.</source>
         <translation>贴现率和增长率必须大于 −100 %。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="190" />
+        <location filename="../../processing_provider/messages.py" line="191" />
         <source>The term must be at least 1 year, got {years}.</source>
         <translation>期限至少为 1 年，实际为 {years}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="191" />
+        <location filename="../../processing_provider/messages.py" line="192" />
         <source>Carbon sequestration sold as a carbon-sink trade was left out on {n} parcel(s): {value:,.2f} 元/a (V_CO2).</source>
         <translation>已作为碳汇交易出售的固碳价值在 {n} 个图斑上扣除：{value:,.2f} 元/年（V_CO2）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="192" />
+        <location filename="../../processing_provider/messages.py" line="193" />
         <source>{n} parcel(s) not eligible for trade were left out.</source>
         <translation>已排除 {n} 个不可入市交易的图斑。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="193" />
+        <location filename="../../processing_provider/messages.py" line="194" />
         <source>The parcels lack the value field(s) {fields}; run the accounting first.</source>
         <translation>图斑缺少价值字段 {fields}；请先进行价值核算。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="194" />
+        <location filename="../../processing_provider/messages.py" line="195" />
         <source>Carbon exclusion asked but the parcels have no V_CO2 field; nothing was taken out.</source>
         <translation>要求扣除碳汇，但图斑没有 V_CO2 字段；未扣除任何价值。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="195" />
+        <location filename="../../processing_provider/messages.py" line="196" />
         <source>Choose at least one value class.</source>
         <translation>请至少选择一个价值类别。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="196" />
+        <location filename="../../processing_provider/messages.py" line="197" />
         <source>No ELIGIBLE field: every parcel is included; run the ownership assignment to check eligibility.</source>
         <translation>没有 ELIGIBLE 字段：全部图斑均计入；请运行权属确定以检查入市资格。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="197" />
+        <location filename="../../processing_provider/messages.py" line="198" />
         <source>No parcel is left to value.</source>
         <translation>没有可计算的图斑。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="198" />
+        <location filename="../../processing_provider/messages.py" line="199" />
         <source>Unknown value classes {classes}.</source>
         <translation>未知的价值类别 {classes}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="199" />
+        <location filename="../../processing_provider/messages.py" line="200" />
         <source>{name} is not an amount: {value}.</source>
         <translation>{name} 不是金额：{value}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="200" />
+        <location filename="../../processing_provider/messages.py" line="201" />
         <source>Unknown allocation {mode}; use value, area or none.</source>
         <translation>未知的分配方式 {mode}；请使用 value、area 或 none。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="201" />
+        <location filename="../../processing_provider/messages.py" line="202" />
         <source>Parcels without a right holder (HOLDER): {parcels}.</source>
         <translation>没有权利人（HOLDER）的图斑：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="202" />
+        <location filename="../../processing_provider/messages.py" line="203" />
         <source>The costs ({costs} 元) exceed the gross revenue ({gross} 元).</source>
         <translation>费用（{costs} 元）超过交易总收入（{gross} 元）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="203" />
+        <location filename="../../processing_provider/messages.py" line="204" />
         <source>{name} must not be negative ({value}).</source>
         <translation>{name} 不能为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="204" />
+        <location filename="../../processing_provider/messages.py" line="205" />
         <source>The parcels have no AREA_M2 field.</source>
         <translation>图斑没有 AREA_M2 字段。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="205" />
+        <location filename="../../processing_provider/messages.py" line="206" />
         <source>The parcels have no HOLDER field; assign ownership first or choose not to split.</source>
         <translation>图斑没有 HOLDER 字段；请先确定权属，或选择不拆分。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="206" />
+        <location filename="../../processing_provider/messages.py" line="207" />
         <source>Splitting among right holders needs the trade's parcels.</source>
         <translation>在权利人之间拆分需要交易图斑。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="207" />
+        <location filename="../../processing_provider/messages.py" line="208" />
         <source>The parcels have neither appraised values (APPR_MAT, APPR_REG, APPR_CUL) nor V_TOTAL.</source>
         <translation>图斑既没有评估价值（APPR_MAT、APPR_REG、APPR_CUL），也没有 V_TOTAL。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="208" />
+        <location filename="../../processing_provider/messages.py" line="209" />
         <source>No appraised values (APPR_MAT, APPR_REG, APPR_CUL): holders' shares follow the accounted value V_TOTAL instead.</source>
         <translation>没有评估价值（APPR_MAT、APPR_REG、APPR_CUL）：权利人份额改按核算价值 V_TOTAL 计算。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="209" />
+        <location filename="../../processing_provider/messages.py" line="210" />
         <source>Every parcel has a zero {basis}; the holders' shares cannot be computed.</source>
         <translation>所有图斑的 {basis} 均为零；无法计算权利人份额。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="210" />
+        <location filename="../../processing_provider/messages.py" line="211" />
         <source>Unknown share categories {values}; use FEEDBACK, COLLECTIVE, VILLAGERS, INVESTOR, OPERATOR or OTHER.</source>
         <translation>未知的分配类别 {values}；请使用 FEEDBACK、COLLECTIVE、VILLAGERS、INVESTOR、OPERATOR 或 OTHER。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="211" />
+        <location filename="../../processing_provider/messages.py" line="212" />
         <source>Share percentages must be numbers ≥ 0: {values}.</source>
         <translation>分配比例必须是 ≥ 0 的数字：{values}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="212" />
+        <location filename="../../processing_provider/messages.py" line="213" />
         <source>Give the shares (SHARES or SHARES_TABLE).</source>
         <translation>请给出分配比例（SHARES 或 SHARES_TABLE）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="213" />
+        <location filename="../../processing_provider/messages.py" line="214" />
         <source>The shares have {n} cells, not a multiple of three (recipient, category, percent).</source>
         <translation>分配比例有 {n} 个单元格，不是 3 的倍数（收益对象、类别、比例）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="214" />
+        <location filename="../../processing_provider/messages.py" line="215" />
         <source>The share percentages add up to {total} %, not 100 %.</source>
         <translation>分配比例合计为 {total} %，不是 100 %。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="215" />
+        <location filename="../../processing_provider/messages.py" line="216" />
         <source>The shares table needs three columns (recipient, category, percent); it has {n}.</source>
         <translation>分配比例表需要三列（收益对象、类别、比例）；实际为 {n} 列。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="216" />
+        <location filename="../../processing_provider/messages.py" line="217" />
         <source>{name} is not a date (YYYY-MM-DD): {value}.</source>
         <translation>{name} 不是日期（YYYY-MM-DD）：{value}。</translation>
     </message>
@@ -3154,7 +3154,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>经营权涵盖的价值类别；其他类别的现值记为 0。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/reference_price.py" line="64" />
+        <location filename="../../ui/trades_tab.py" line="89" />
         <source>Term (years)</source>
         <translation>期限（年）</translation>
     </message>
@@ -3519,37 +3519,37 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>登记簿中没有交易 {trade}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="182" />
+        <location filename="../../processing_provider/messages.py" line="183" />
         <source>Trade {trade} cannot be {status}: missing {fields}.</source>
         <translation>交易 {trade} 不能进入 {status} 状态：缺少 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="183" />
+        <location filename="../../processing_provider/messages.py" line="184" />
         <source>Give a trade id.</source>
         <translation>请给出交易编号。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="184" />
+        <location filename="../../processing_provider/messages.py" line="185" />
         <source>Trade {trade} has no scheduled payment {seq}.</source>
         <translation>交易 {trade} 没有第 {seq} 期计划付款。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="185" />
+        <location filename="../../processing_provider/messages.py" line="186" />
         <source>Trade {trade} is {status}; it can only move forward (not to {to}).</source>
         <translation>交易 {trade} 当前为 {status}；只能向后推进（不能改为 {to}）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="186" />
+        <location filename="../../processing_provider/messages.py" line="187" />
         <source>Trade {trade}: parcels without a seller: {parcels}.</source>
         <translation>交易 {trade}：没有出让主体的图斑：{parcels}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="187" />
+        <location filename="../../processing_provider/messages.py" line="188" />
         <source>Parcels {parcels} carry the priority operating right of investor(s) {investors}, but the operator is someone else and no PRIORITY_WAIVER is recorded.</source>
         <translation>图斑 {parcels} 上有投资主体 {investors} 的优先经营权，但经营主体为他人，且未记录放弃优先经营权（PRIORITY_WAIVER）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/messages.py" line="188" />
+        <location filename="../../processing_provider/messages.py" line="189" />
         <source>Unknown trade fields {fields}.</source>
         <translation>未知的交易字段 {fields}。</translation>
     </message>
@@ -3594,12 +3594,12 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>抵质押标的</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_pledge.py" line="51" />
+        <location filename="../../ui/trades_tab.py" line="475" />
         <source>Operating right</source>
         <translation>经营权</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_pledge.py" line="51" />
+        <location filename="../../ui/trades_tab.py" line="475" />
         <source>Revenue</source>
         <translation>收益权</translation>
     </message>
@@ -3609,7 +3609,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>抵质押的标的：经营权或其收益。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="60" />
+        <location filename="../../processing_provider/trade_certificate.py" line="71" />
         <source>Trade id</source>
         <translation>交易编号</translation>
     </message>
@@ -3629,7 +3629,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>抵质押的图斑（PARCEL_ID）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_pledge.py" line="59" />
+        <location filename="../../ui/trades_tab.py" line="285" />
         <source>Lender</source>
         <translation>贷款机构</translation>
     </message>
@@ -3649,7 +3649,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>担保金额（元）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_pledge.py" line="64" />
+        <location filename="../../ui/trades_tab.py" line="90" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
@@ -3679,7 +3679,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>抵质押解除日期（用于已有的抵质押编号）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_pledge.py" line="92" />
+        <location filename="../../ui/trades_tab.py" line="632" />
         <source>Pledge {pledge} released on {date}.</source>
         <translation>抵质押 {pledge} 已于 {date} 解除。</translation>
     </message>
@@ -3794,7 +3794,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>未给出 CERT_NO 时按此规则编号：{county}（COUNTY）、{year}（CERT_DATE 的年份）、{seq}（该区县当年已发凭证数 + 1）。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_trade.py" line="119" />
+        <location filename="../../ui/trades_tab.py" line="98" />
         <source>Certificate number</source>
         <translation>交易凭证编号</translation>
     </message>
@@ -3809,7 +3809,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>已新建交易 {trade}，含 {n} 个图斑：状态 {status}。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/register_trade.py" line="144" />
+        <location filename="../../ui/trades_tab.py" line="569" />
         <source>Trade {trade} is now {status}.</source>
         <translation>交易 {trade} 现为 {status}。</translation>
     </message>
@@ -3914,39 +3914,649 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>交易 {trade} 当前为 {status}；交易凭证只在 certified（已发凭证）及以后的状态才有。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="46" />
+        <location filename="../../processing_provider/trade_certificate.py" line="51" />
         <source>Transaction certificate</source>
         <translation>交易凭证</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="49" />
-        <source>Writes the transaction certificate (交易凭证) of a certified trade from the project register as HTML or PDF (by the file extension): certificate number, product, sellers, operator, term, accounted and appraised value, price, contract, revenue-plan approval, the three filings and the parcels. The operator's identifier is masked. The form's labels are Chinese.</source>
-        <translation>根据项目登记簿，以 HTML 或 PDF（按文件扩展名）输出已发凭证交易的交易凭证：凭证编号、产品、出让主体、经营主体、期限、核算价值和评估价值、成交价、合同、收益分配方案批准、三部门备案及交易图斑。经营主体证件号做脱敏处理。凭证表格使用中文标签。</translation>
-    </message>
-    <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="60" />
+        <location filename="../../processing_provider/trade_certificate.py" line="71" />
         <source>A trade with status certified or closed.</source>
         <translation>状态为 certified（已发凭证）或 closed（已关闭）的交易。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="62" />
+        <location filename="../../processing_provider/trade_certificate.py" line="85" />
         <source>Certificate</source>
         <translation>交易凭证</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="62" />
-        <source>HTML (*.html);;PDF (*.pdf)</source>
-        <translation>HTML (*.html);;PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="62" />
-        <source>The certificate file: .html or .pdf.</source>
-        <translation>交易凭证文件：.html 或 .pdf。</translation>
-    </message>
-    <message>
-        <location filename="../../processing_provider/trade_certificate.py" line="78" />
+        <location filename="../../processing_provider/trade_certificate.py" line="125" />
         <source>Certificate of trade {trade} written to {path}.</source>
         <translation>交易 {trade} 的交易凭证已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="57" />
+        <source>Writes the transaction certificate and dossier (交易凭证) of a certified trade from the project register as PDF or HTML (by the file extension): certificate number and issuing departments, product, sellers, operator, the parcels with areas, ownership and values by class, term, price and payments, the distribution plan, the operator's soil and water conservation duties and monitoring indicators, and the feedback-plan due date. The PDF is a QGIS print layout with a map of the lots. Identifiers are masked. The text comes from resources/templates/certificate.html, which a county can edit; its labels are Chinese.</source>
+        <translation>根据项目登记库，将已发凭证交易的交易凭证及交易档案输出为 PDF 或 HTML（按文件扩展名）：凭证编号和发证部门、产品类型、出让主体、经营主体、交易图斑及其面积、权属和分类核算价值、经营期限、成交价和付款、收益分配方案、经营主体的水土保持生态保护责任和监测指标，以及反哺方案报批截止日期。PDF 为 QGIS 打印布局，含交易地块图。证件号已脱敏。文字来自区县可编辑的 resources/templates/certificate.html，标签为中文。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="73" />
+        <source>The valued parcels (PARCEL_ID, AREA_M2, DLMC, V_MAT, V_REG, V_CUL, V_TOTAL): areas, values and the map of the trade's lots. Without it the certificate lists the parcel ids only.</source>
+        <translation>已核算图斑（PARCEL_ID、AREA_M2、DLMC、V_MAT、V_REG、V_CUL、V_TOTAL）：用于面积、价值和交易地块图。不提供时凭证只列出图斑编号。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="77" />
+        <source>Revenue plan</source>
+        <translation>收益分配方案</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="77" />
+        <source>The trade's distribution plan from swcvalue:revenueplan (RECIPIENT, CATEGORY, HOLDER, PERCENT, AMOUNT).</source>
+        <translation>swcvalue:revenueplan 输出的本交易收益分配方案（RECIPIENT、CATEGORY、HOLDER、PERCENT、AMOUNT）。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="68" />
+        <source>Templates folder</source>
+        <translation>模板文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="81" />
+        <source>A folder with an edited certificate.html; empty: the plugin's resources/templates.</source>
+        <translation>存放已编辑的 certificate.html 的文件夹；为空时使用插件的 resources/templates。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="72" />
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="85" />
+        <source>The certificate file: .pdf or .html.</source>
+        <translation>凭证文件：.pdf 或 .html。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="99" />
+        <source>The parcels have no PARCEL_ID field.</source>
+        <translation>图斑缺少 PARCEL_ID 字段。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="110" />
+        <source>{n} parcel(s) of the trade are not in the parcels layer: {ids}</source>
+        <translation>交易的 {n} 个图斑不在图斑图层中：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/trade_certificate.py" line="116" />
+        <source>Trade lots</source>
+        <translation>交易地块</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="112" />
+        <source>The PDF could not be written: {err}</source>
+        <translation>无法写出 PDF：{err}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="43" />
+        <source>Valuation report</source>
+        <translation>价值核算报告</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="46" />
+        <source>Writes the accounting report a county submits (生态产品价值核算报告) from the valued parcels of swcvalue:accountvalues: method and formulas, every parameter with its unit, price year and source (from the PROVENANCE table), totals and low–high ranges by value class and by land-use type, the increment from soil and water conservation measures, a map of the value per mu (V_PER_MU), charts and the parcel table. The PDF is a QGIS print layout; the text comes from resources/templates/valuation_report.html, which a county can edit. TABLES writes the tables to an Excel workbook with Chinese headers.</source>
+        <translation>根据 swcvalue:accountvalues 的已核算图斑输出区县报送的生态产品价值核算报告：核算方法与公式、每个参数的取值、单位、价格年和来源（来自 PROVENANCE 表）、按价值类别和按地类的合计及上下限、水土保持措施提升价值增量、单位面积价值（V_PER_MU）分级图、统计图和图斑明细表。PDF 为 QGIS 打印布局；文字来自区县可编辑的 resources/templates/valuation_report.html。TABLES 将各表写入中文表头的 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="57" />
+        <source>The OUTPUT of swcvalue:accountvalues (AREA_M2, DLBM, DLMC, V_MAT, V_REG, V_CUL, V_TOTAL, V_TOT_LO, V_TOT_HI, DV_TOTAL, V_PER_MU).</source>
+        <translation>swcvalue:accountvalues 的 OUTPUT（AREA_M2、DLBM、DLMC、V_MAT、V_REG、V_CUL、V_TOTAL、V_TOT_LO、V_TOT_HI、DV_TOTAL、V_PER_MU）。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="60" />
+        <source>Provenance table (CSV)</source>
+        <translation>参数来源表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="60" />
+        <source>The PROVENANCE output of swcvalue:accountvalues: the parameters with unit, price year and source.</source>
+        <translation>swcvalue:accountvalues 的 PROVENANCE 输出：各参数及其单位、价格年和来源。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="64" />
+        <source>The accounting area named in the report.</source>
+        <translation>报告中的核算区域名称。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="66" />
+        <source>Accounting year</source>
+        <translation>核算年度</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="66" />
+        <source>The accounting year named in the report.</source>
+        <translation>报告中的核算年度。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="68" />
+        <source>A folder with an edited valuation_report.html; empty: the plugin's resources/templates.</source>
+        <translation>存放已编辑的 valuation_report.html 的文件夹；为空时使用插件的 resources/templates。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="72" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="72" />
+        <source>The report: .pdf or .html.</source>
+        <translation>报告文件：.pdf 或 .html。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="74" />
+        <source>Report tables</source>
+        <translation>报告表格</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="74" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="74" />
+        <source>The report's tables as an .xlsx workbook with Chinese headers.</source>
+        <translation>报告各表，写入中文表头的 .xlsx 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="89" />
+        <source>The parcels lack the fields {fields}; run swcvalue:accountvalues first.</source>
+        <translation>图斑缺少字段 {fields}；请先运行 swcvalue:accountvalues。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="94" />
+        <source>No provenance table: the report lists no parameters.</source>
+        <translation>未提供参数来源表：报告不列出参数。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="106" />
+        <source>The parcels have no V_PER_MU field: the report has no map.</source>
+        <translation>图斑缺少 V_PER_MU 字段：报告不含地图。</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/valuation_report.py" line="120" />
+        <source>Valuation report written to {path}.</source>
+        <translation>价值核算报告已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ownership_dock.py" line="283" />
+        <source>Trades</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="75" />
+        <source>Planned</source>
+        <translation>拟交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="75" />
+        <source>Accounted</source>
+        <translation>已核算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="75" />
+        <source>Appraised</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="76" />
+        <source>Listed</source>
+        <translation>已挂牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="76" />
+        <source>Publicised</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="76" />
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="76" />
+        <source>Filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="77" />
+        <source>Certified</source>
+        <translation>已发凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="77" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="83" />
+        <source>Product type</source>
+        <translation>产品类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="83" />
+        <source>Sellers</source>
+        <translation>出让主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="83" />
+        <source>Accounted value (yuan/a)</source>
+        <translation>核算价值（元/年）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="84" />
+        <source>Accounting date</source>
+        <translation>核算日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="84" />
+        <source>Appraiser</source>
+        <translation>评估机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="85" />
+        <source>Appraised value (yuan)</source>
+        <translation>评估价值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="85" />
+        <source>Appraisal date</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="86" />
+        <source>Listing date</source>
+        <translation>挂牌日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="86" />
+        <source>Platform reference</source>
+        <translation>交易平台编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="87" />
+        <source>Publicity start</source>
+        <translation>公示开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="87" />
+        <source>Publicity end</source>
+        <translation>公示结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="88" />
+        <source>Publicity outcome</source>
+        <translation>公示结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="91" />
+        <source>Price (yuan)</source>
+        <translation>成交价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="91" />
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="92" />
+        <source>Payment schedule (date:amount;…)</source>
+        <translation>付款计划（日期:金额;…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="92" />
+        <source>Priority right waiver</source>
+        <translation>优先经营权放弃声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="93" />
+        <source>Contract number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="190" />
+        <source>Signing date</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="94" />
+        <source>Revenue plan approval number</source>
+        <translation>收益分配方案批准文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="94" />
+        <source>Revenue plan approval date</source>
+        <translation>收益分配方案批准日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="95" />
+        <source>Filed with the water department</source>
+        <translation>水利部门备案日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="96" />
+        <source>Filed with the development and reform department</source>
+        <translation>发展改革部门备案日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="97" />
+        <source>Filed with the finance department</source>
+        <translation>财政部门备案日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="97" />
+        <source>County code</source>
+        <translation>县（区）代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="98" />
+        <source>Certificate date</source>
+        <translation>凭证日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="99" />
+        <source>Feedback plan approval number</source>
+        <translation>反哺方案批准文号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="100" />
+        <source>Feedback plan approval date</source>
+        <translation>反哺方案批准日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="100" />
+        <source>Closing date</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="100" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="172" />
+        <source>New trade id</source>
+        <translation>新交易编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="177" />
+        <source>Product type (a suggestion or free text; 碳汇 marks a carbon-sink trade)</source>
+        <translation>产品类型（可选建议值或自由填写；碳汇表示碳汇交易）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="179" />
+        <source>Create from selected parcels</source>
+        <translation>由所选图斑创建交易</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="180" />
+        <source>Create a trade (status: planned) from the parcels selected on the map; every parcel must be eligible and have a seller.</source>
+        <translation>由地图上所选图斑创建交易（状态：拟交易）；每个图斑都须可交易且有出让主体。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="190" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="190" />
+        <source>Feedback plan due</source>
+        <translation>反哺方案期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="338" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="229" />
+        <source>Save fields</source>
+        <translation>保存字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="230" />
+        <source>Record the changed fields without changing the status.</source>
+        <translation>记录修改的字段，不改变状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="387" />
+        <source>Advance to next status</source>
+        <translation>推进到下一状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="235" />
+        <source>Record the changed fields and move the trade to its next status; refused, with the missing fields listed, unless every required field is known.</source>
+        <translation>记录修改的字段并将交易推进到下一状态；必填字段不全时拒绝并列出缺少的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="240" />
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="266" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="246" />
+        <source>Scheduled (yuan)</source>
+        <translation>应付（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="246" />
+        <source>Received</source>
+        <translation>到账日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="246" />
+        <source>Received (yuan)</source>
+        <translation>已到账（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="253" />
+        <source>Date received (YYYY-MM-DD)</source>
+        <translation>到账日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="255" />
+        <source>Record received payment</source>
+        <translation>登记到账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="256" />
+        <source>Mark the selected scheduled payment as received on the date given.</source>
+        <translation>将所选应付款项登记为在所填日期到账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="260" />
+        <source>Payments</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="274" />
+        <source>Save feedback plan</source>
+        <translation>保存反哺方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="275" />
+        <source>Record the feedback plan's approval and the filings without changing the status.</source>
+        <translation>记录反哺方案批准和备案情况，不改变状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="279" />
+        <source>Feedback plan</source>
+        <translation>反哺方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="285" />
+        <source>Pledge</source>
+        <translation>抵质押</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="285" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="285" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="285" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="285" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="285" />
+        <source>Released</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="290" />
+        <source>Release date (YYYY-MM-DD)</source>
+        <translation>解除日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="292" />
+        <source>Record release</source>
+        <translation>登记解除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="296" />
+        <source>Pledges</source>
+        <translation>抵质押</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="310" />
+        <source>Choose the project register first.</source>
+        <translation>请先选择项目登记库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="382" />
+        <source>next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="387" />
+        <source>Advance to {status}</source>
+        <translation>推进到“{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="390" />
+        <source>Select a trade, or create one from the parcels selected on the map.</source>
+        <translation>请选择一项交易，或由地图上所选图斑创建交易。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="393" />
+        <source>Trade {trade}: {status}, {n} parcels, sellers {sellers}.</source>
+        <translation>交易 {trade}：{status}，{n} 个图斑，出让主体 {sellers}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="441" />
+        <source>No payment schedule (it is recorded when signing, as PAYMENT_SCHEDULE).</source>
+        <translation>尚无付款计划（签约时以 PAYMENT_SCHEDULE 登记）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="446" />
+        <source>Scheduled {scheduled} yuan, received {received} yuan, outstanding {outstanding} yuan.</source>
+        <translation>应付 {scheduled} 元，已到账 {received} 元，未付 {outstanding} 元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="458" />
+        <source>(after signing: signing date + 6 months)</source>
+        <translation>（签约后：签订日期 + 6 个月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="464" />
+        <source>Approved on {date}.</source>
+        <translation>已于 {date} 批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="466" />
+        <source>Overdue by {n} days.</source>
+        <translation>已逾期 {n} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="468" />
+        <source>Due in {n} days.</source>
+        <translation>{n} 天后到期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="509" />
+        <source>Select the trade's parcels on the map first.</source>
+        <translation>请先在地图上选择交易图斑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="512" />
+        <source>Layer {layer} has no PARCEL_ID field: a trade needs parcel ids.</source>
+        <translation>图层 {layer} 没有 PARCEL_ID 字段：交易需要图斑编号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="517" />
+        <source>Some selected parcels have no PARCEL_ID.</source>
+        <translation>部分所选图斑没有 PARCEL_ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="527" />
+        <source>Trade {trade} created with {n} parcels (status: {status}).</source>
+        <translation>已创建交易 {trade}，含 {n} 个图斑（状态：{status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="544" />
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="551" />
+        <source>Trade {trade}: {n} fields recorded.</source>
+        <translation>交易 {trade}：已记录 {n} 个字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="594" />
+        <source>Select a scheduled payment first.</source>
+        <translation>请先选择一笔应付款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="606" />
+        <source>Trade {trade}: payment {seq} received on {date}.</source>
+        <translation>交易 {trade}：第 {seq} 笔款项已于 {date} 到账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="617" />
+        <source>Select a pledge first.</source>
+        <translation>请先选择一项抵质押。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="622" />
+        <source>Give the release date.</source>
+        <translation>请填写解除日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="190" />
+        <source>Operating party</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trades_tab.py" line="89" />
+        <source>Operating party identifier</source>
+        <translation>经营主体证件号</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/messages.py" line="182" />
+        <source>Trade {trade}: {fields} cannot be changed here.</source>
+        <translation>交易 {trade}：{fields} 不能在此修改。</translation>
     </message>
 </context>
 </TS>
