@@ -141,8 +141,15 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         price_year = self.parameterAsInt(parameters, "PRICE_YEAR", context) if year not in (None, "") else None
         visitors = self.read_table(parameters, "VISITORS", context)
 
+        clock = qgis_io.StageClock(self.ALG_ID)
+        clock.stage("read")
         feedback.setProgressText(tr("Reading parcels"))
-        parcels = qgis_io.source_to_gdf(src, feedback, (0.0, 5.0))
+        direct = qgis_io.direct_gpkg(parameters.get("PARCELS"),
+                                     self.parameterAsVectorLayer(parameters, "PARCELS", context), context)
+        parcels = qgis_io.source_to_gdf(src, feedback, (0.0, 5.0), direct=direct)
+        clock.stage("prepare")
+        monitor = clock.monitor(monitor, {"coverage fractions": "coverage", "reading factors": "raster",
+                                          "pricing": "valuing", "done": "valuing"}, "raster")
         result = account(parcels, FactorInputs(paths, npp_units), params, visitors,
                          landuse_field=self.parameterAsString(parameters, "LANDUSE_FIELD", context) or "DLBM",
                          price_year=price_year,
@@ -152,15 +159,11 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         self.report(feedback, result.notices)
         feedback.pushInfo(tr("Working grid: {grid}").format(grid=result.grid_description))
 
+        clock.stage("write")
         context.setDefaultEncoding("UTF-8")
         gdf = result.parcels
         fields = qgis_io.qgs_fields_for(gdf, src.fields())
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon,
-                                          qgis_io.to_qgis_crs(gdf.crs))
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        qgis_io.write_gdf(gdf, sink, fields, feedback, (90.0, 97.0))
-        del sink
+        dest = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback, (90.0, 97.0))
         self.styled_outputs = [dest]
         out: dict[str, Any] = {"OUTPUT": dest, "PARCEL_COUNT": len(gdf), "V_TOTAL": float(gdf["V_TOTAL"].sum())}
         for name, table in (("SUMMARY", result.summary), ("PROVENANCE", self.flat_provenance(result.provenance))):
@@ -169,6 +172,7 @@ class AccountValuesAlgorithm(SwcAlgorithm):
                 out[name] = table_id
         self.store_provenance_in_gpkg(dest, result.provenance)
         self.print_totals(feedback, result.summary)
+        clock.done()
         return out
 
     def read_table(self, parameters: dict[str, Any], name: str,

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..i18n import tr
@@ -84,9 +83,14 @@ class SplitParcelsAlgorithm(SwcAlgorithm):
         min_area = self.parameterAsDouble(parameters, "MIN_AREA", context)
         keep_unknown = self.parameterAsBool(parameters, "KEEP_UNKNOWN", context)
 
+        clock = qgis_io.StageClock(self.ALG_ID)
+        clock.stage("read")
         feedback.setProgressText(tr("Reading layers"))
         scope = qgis_io.source_to_gdf(scope_src, feedback, (0.0, 2.0))
-        parcels = qgis_io.source_to_gdf(parcel_src, feedback, (2.0, 8.0))
+        direct = qgis_io.direct_gpkg(parameters.get("PARCELS"),
+                                     self.parameterAsVectorLayer(parameters, "PARCELS", context), context)
+        parcels = qgis_io.source_to_gdf(parcel_src, feedback, (2.0, 8.0), direct=direct)
+        clock.stage("overlay")
         result = split_parcels(
             scope, parcels, scope_id_field=scope_field, landuse_field=lu_field, min_area=min_area,
             keep_unknown=keep_unknown, scope_layer=scope_src.sourceName() or "SCOPE",
@@ -94,17 +98,14 @@ class SplitParcelsAlgorithm(SwcAlgorithm):
         )
         self.report(feedback, result.notices)
 
+        clock.stage("write")
         gdf = result.parcels
         fields = qgis_io.qgs_fields_for(gdf, parcel_src.fields())
         context.setDefaultEncoding("UTF-8")
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields,
-                                             QgsWkbTypes.MultiPolygon, qgis_io.to_qgis_crs(gdf.crs))
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         feedback.setProgressText(tr("Writing parcels"))
-        qgis_io.write_gdf(gdf, sink, fields, feedback)
-        del sink
+        dest_id = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback)
         self.styled_outputs = [dest_id]
+        clock.done()
 
         self.summarise(feedback, gdf, result.stats)
         return {"OUTPUT": dest_id, "PARCEL_COUNT": int(len(gdf)),

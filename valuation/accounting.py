@@ -17,10 +17,10 @@ import numpy as np
 import pandas as pd
 from pyproj import CRS
 
-from . import __version__, csle, geodesy, landuse, rasters, terrain, valuing
+from . import __version__, blockwise, csle, geodesy, rasters, terrain, valuing
 from .errors import Notice, ValuationError, short_list
 from .parameters import ParameterSet
-from .parcels import find_field, polygonal, require_crs
+from .parcels import classify_codes, find_field, polygonal, require_crs
 from .progress import Monitor
 
 #: Raster inputs: key → (description, categorical).
@@ -85,9 +85,9 @@ def prepare_parcels(parcels: gpd.GeoDataFrame, landuse_field: str, layer: str,
         raise ValuationError("duplicate_parcel_id", "PARCEL_ID values occur more than once in layer {layer}: {ids}.",
                              layer=layer, ids=short_list(dup))
     out["PARCEL_ID"] = ids.to_numpy()
-    codes = pd.Series([landuse.normalise_code(v) for v in out[lu]], index=out["PARCEL_ID"].to_numpy())
-    out["ECO_TYPE"] = landuse.classify(codes, keep_unknown=keep_unknown).to_numpy()
-    out["DLBM_N"] = codes.to_numpy()
+    codes, eco = classify_codes(out[lu].to_numpy(), out["PARCEL_ID"].to_numpy(), keep_unknown)
+    out["ECO_TYPE"] = eco
+    out["DLBM_N"] = codes
     geoms, _ = polygonal(np.asarray(out.geometry.values, dtype=object))
     out = out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=crs))
     if "AREA_M2" not in out.columns:
@@ -150,26 +150,100 @@ def _read(inputs: FactorInputs, key: str, grid: rasters.Grid) -> Optional[np.ma.
 
 
 # ----- drivers -------------------------------------------------------------------------------------------
+#: Working grids up to this many cells also return LS, RKLS and B as whole arrays (``layers``, for inspection).
+LAYER_MAX_CELLS = 4_000_000
+
+
 def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSet,
                     covered_only: bool = False, layer: str = "PARCELS",
-                    monitor: Optional[Monitor] = None) -> tuple[pd.DataFrame, list[Notice], rasters.Grid, str,
-                                                                dict[str, np.ndarray]]:
-    """Per-parcel driver table (see ``valuing``) from the rasters; ``parcels`` from :func:`prepare_parcels`."""
+                    monitor: Optional[Monitor] = None, block_rows: Optional[int] = None,
+                    ) -> tuple[pd.DataFrame, list[Notice], rasters.Grid, str, dict[str, np.ndarray]]:
+    """Per-parcel driver table (see ``valuing``) from the rasters; ``parcels`` from :func:`prepare_parcels`.
+
+    Block-wise (:func:`blockwise.zonal_totals`): the working grid is read in blocks of whole rows
+    (``block_rows``; default about 4 million cells), each parcel's exact coverage of a block is computed once
+    and reused for every raster, and per-cell products are summed per parcel block by block, so memory does
+    not grow with the rasters. Only LS derived from a DEM is computed on the whole grid (slope lengths need
+    it; meant for watershed-sized runs). ``layers`` holds LS, RKLS and B on the working grid only when it
+    has at most :data:`LAYER_MAX_CELLS` cells.
+    """
     mon = monitor or Monitor()
     notices: list[Notice] = []
     grid, desc, ls, layers = _grid_and_ls(inputs, parcels, params, mon)
     mon.check()
     geoms = parcels.to_crs(grid.pyproj_crs).geometry.values if not rasters.same_crs(parcels.crs, grid.crs) \
         else parcels.geometry.values
-    mon.report(0.32, "coverage fractions")
-    cover = rasters.coverage_matrix(np.asarray(geoms, dtype=object), grid, monitor=mon.sub(0.32, 0.6))
+    geoms = blockwise.prepare_geometries(geoms)
     ids = parcels["PARCEL_ID"].to_numpy()
-    outside = rasters.outside_fraction(np.asarray(geoms, dtype=object), grid, cover)
     hectares = grid.cell_area / 10000.0
+    keys = [k for k in RASTER_INPUTS if k != "DEM" and inputs.get(k)]
+    r_const = None if inputs.get("R_FACTOR") else params.value("r_constant")
+    k_const = None if inputs.get("K_FACTOR") else params.value("k_constant")
+    keep_layers = grid.size <= LAYER_MAX_CELLS
+    if keep_layers:
+        for name in ("LS", "RKLS") + (("B",) if "VEG_COVER" in keys else ()):
+            layers[name] = np.full(grid.shape, np.nan)
 
-    def check_cover(name: str, arr: np.ma.MaskedArray) -> np.ndarray:
-        """The share of each parcel with valid cells of ``arr``; error (or notice) when below tolerance."""
-        valid = rasters.zonal_valid_fraction(cover, np.ma.getmaskarray(arr) | ~np.isfinite(arr.filled(np.nan)))
+    def b_or_none(cover: np.ndarray) -> Optional[np.ndarray]:
+        """B of a block; None when the block holds percent cover (the error is raised after the loop)."""
+        try:
+            return b_factor(np.ma.masked_invalid(cover), params).filled(np.nan)
+        except ValuationError as err:
+            if err.code != "cover_not_fraction":
+                raise
+            return None
+
+    def products(r0: int, r1: int, x: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        r = x["R_FACTOR"] if r_const is None else r_const
+        k = x["K_FACTOR"] if k_const is None else k_const
+        ls_b = x["LS_FACTOR"] if "LS_FACTOR" in x else x["DEM"]
+        rkls = r * k  # t/(hm²·a) per cell: R·K·LS, in this order
+        rkls *= ls_b
+        out = {"RKLS": rkls}
+        if "VEG_COVER" in x:
+            out["VEG_COVER"] = x["VEG_COVER"]
+            b = b_or_none(x["VEG_COVER"])
+            if b is not None:
+                out["RKLSB"] = rkls * b
+                if keep_layers:
+                    layers["B"][r0:r1] = b
+        for key, name in (("CP_FACTOR", "RKLSCP"), ("BASELINE_CP_FACTOR", "RKLSCP_BASE")):
+            if key in x:
+                out[name] = rkls * x[key]
+        if "BASELINE_VEG_COVER" in x:
+            b0 = b_or_none(x["BASELINE_VEG_COVER"])
+            if b0 is not None:
+                out["RKLSB_BASE"] = rkls * b0
+        for key in ("PRECIP", "ET", "STORM_PRECIP", "NPP"):
+            if key in x:
+                out[key] = x[key]
+        if keep_layers:
+            layers["LS"][r0:r1] = np.where(np.isfinite(ls_b), ls_b, np.nan)
+            layers["RKLS"][r0:r1] = np.where(np.isfinite(rkls), rkls, np.nan)
+        return out
+
+    mon.report(0.32, "coverage fractions")
+    totals: Optional[blockwise.ZonalTotals] = None
+    readers: list[blockwise.BlockReader] = []
+    try:
+        sources: dict[str, blockwise.BlockSource] = {}
+        for key in keys:
+            reader = blockwise.BlockReader(str(inputs.get(key)), grid)
+            readers.append(reader)
+            sources[key] = lambda r0, r1, sub, rd=reader: rd.read(sub)
+        if ls is not None:
+            ls_grid = np.asarray(ls, dtype=np.float64)
+            sources["DEM"] = lambda r0, r1, sub: ls_grid[r0:r1]
+        totals = blockwise.zonal_totals(geoms, grid, sources, products, mon.sub(0.32, 0.97), block_rows,
+                                        means=("R_FACTOR", "K_FACTOR"), maxima=("VEG_COVER", "BASELINE_VEG_COVER"))
+    finally:
+        for reader in readers:
+            reader.close()
+    outside = blockwise.outside_fraction(geoms, totals.weight, grid.cell_area)
+
+    def check_cover(name: str, key: Optional[str] = None) -> np.ndarray:
+        """The share of each parcel with valid cells of raster ``key``; error (or notice) below tolerance."""
+        valid = totals.valid_share(key or name)
         share = valid * (1.0 - np.nan_to_num(outside))
         share[np.isnan(valid) & (outside >= 1.0)] = 0.0  # wholly off the grid (beyond the DEM): NaN → 0
         bad = share < COVER_TOLERANCE
@@ -185,30 +259,24 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
                               "the covered part is valued.", {"raster": name, "parcels": short_list(listing)}))
         return share
 
-    def factor(key: str, constant_key: str) -> np.ma.MaskedArray:
-        arr = _read(inputs, key, grid)
-        if arr is None:
-            value = params.value(constant_key)
+    def factor(key: str, value: Optional[float]) -> np.ndarray:
+        """The grid-wide finite values' mean as a one-cell array (for the unit checks), or the constant."""
+        if value is not None:
             notices.append(Notice("factor_constant", "{factor} taken as the constant {value} from the parameter table.",
                                   {"factor": key, "value": value}))
-            return np.ma.masked_array(np.full(grid.shape, value))
-        check_cover(key, arr)
-        return arr
+            return np.array([value])
+        check_cover(key)
+        return np.array([totals.grid_mean(key)])
 
-    mon.report(0.62, "reading factors")
-    r = factor("R_FACTOR", "r_constant")
-    k = factor("K_FACTOR", "k_constant")
-    notices += csle.check_k_units(k.compressed()) + csle.check_r_units(r.compressed(), params.value("r_constant"))
-    if ls is None:
-        ls_arr = _read(inputs, "LS_FACTOR", grid)
-        assert ls_arr is not None
-        check_cover("LS_FACTOR", ls_arr)
-    else:
-        ls_arr = np.ma.masked_invalid(ls)
-        check_cover("DEM", ls_arr)
-    rkls = r * k * ls_arr  # t/(hm²·a) per cell
-    layers["LS"] = np.ma.filled(ls_arr, np.nan)
-    layers["RKLS"] = np.ma.filled(rkls, np.nan)
+    def check_percent_cover(key: str) -> None:
+        """Raise the percent-cover error of :func:`csle.b_from_cover` with the grid's largest cover."""
+        if totals.finite_max[key] > 1.5:
+            b_factor(np.ma.masked_array([totals.finite_max[key]]), params)
+
+    r = factor("R_FACTOR", r_const)
+    k = factor("K_FACTOR", k_const)
+    notices += csle.check_k_units(k) + csle.check_r_units(r, params.value("r_constant"))
+    check_cover("LS_FACTOR" if ls is None else "DEM")
     mon.check()
 
     d = pd.DataFrame(index=pd.Index(ids, name="PARCEL_ID"))
@@ -218,48 +286,42 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
     d["AREA_M2"] = parcels["AREA_M2"].to_numpy(dtype=float)
     d["NET_AREA_M2"] = parcels["NET_AREA_M2"].to_numpy(dtype=float)
     d["GDLX"] = parcels["GDLX_N"].to_numpy()
-    d["RKLS_T"] = rasters.zonal_sum(cover, rkls) * hectares
+    d["RKLS_T"] = totals.sums["RKLS"] * hectares
 
-    cov = _read(inputs, "VEG_COVER", grid)
-    if cov is not None:
-        check_cover("VEG_COVER", cov)
-        b = b_factor(cov, params)
-        d["RKLSB_T"] = rasters.zonal_sum(cover, rkls * b) * hectares
-        d["VEG_COVER"] = rasters.zonal_mean(cover, cov)
-        layers["B"] = b.filled(np.nan)
+    if "VEG_COVER" in keys:
+        check_cover("VEG_COVER")
+        check_percent_cover("VEG_COVER")
+        d["RKLSB_T"] = totals.sums["RKLSB"] * hectares
+        d["VEG_COVER"] = totals.mean("VEG_COVER")
     else:
         b_table = params.table("b_factor") if params.keys("b_factor.") else {}
         b_eco = d["ECO_TYPE"].map(b_table).astype(float)
         d["RKLSB_T"] = d["RKLS_T"] * b_eco
         d["VEG_COVER"] = np.nan
         notices.append(Notice("b_from_table", "No VEG_COVER raster: B taken from the land-use table (b_factor.*).", {}))
-    for key, col in (("CP_FACTOR", "RKLSCP_T"), ("BASELINE_CP_FACTOR", "RKLSCP_BASE_T")):
-        arr = _read(inputs, key, grid)
-        if arr is not None:
-            check_cover(key, arr)
-            d[col] = rasters.zonal_sum(cover, rkls * arr) * hectares
+    for key, name, col in (("CP_FACTOR", "RKLSCP", "RKLSCP_T"), ("BASELINE_CP_FACTOR", "RKLSCP_BASE", "RKLSCP_BASE_T")):
+        if key in keys:
+            check_cover(key)
+            d[col] = totals.sums[name] * hectares
         else:
             d[col] = np.nan
-    base_cov = _read(inputs, "BASELINE_VEG_COVER", grid)
-    if base_cov is not None:
-        check_cover("BASELINE_VEG_COVER", base_cov)
-        b0 = b_factor(base_cov, params)
-        d["RKLSB_BASE_T"] = rasters.zonal_sum(cover, rkls * b0) * hectares
+    if "BASELINE_VEG_COVER" in keys:
+        check_cover("BASELINE_VEG_COVER")
+        check_percent_cover("BASELINE_VEG_COVER")
+        d["RKLSB_BASE_T"] = totals.sums["RKLSB_BASE"] * hectares
     else:
         d["RKLSB_BASE_T"] = np.nan
-    mon.report(0.8, "reading factors")
     npp_scale = 1.0 if inputs.npp_units == "gC" else params.value("c_to_dry_matter")
     for key, col, scale in (("PRECIP", "P_MM", 1.0), ("ET", "ET_MM", 1.0), ("STORM_PRECIP", "STORM_MM", 1.0),
                             ("NPP", "NPP_GC_M2", npp_scale)):
-        arr = _read(inputs, key, grid)
-        if arr is None:
+        if key not in keys:
             d[col] = np.nan
             continue
-        share = check_cover(key, arr)
+        share = check_cover(key)
         # Means of the valid cells; with COVERED_ONLY scaled by the valid share, so the whole-parcel
         # formulas (mean × area) value the covered part only, as the soil sums do.
-        d[col] = rasters.zonal_mean(cover, arr) * scale * (np.minimum(share, 1.0) if covered_only else 1.0)
-        mon.check()
+        d[col] = totals.mean(key) * scale * (np.minimum(share, 1.0) if covered_only else 1.0)
+    mon.report(1.0, "reading factors")
     return d, notices, grid, desc, layers
 
 

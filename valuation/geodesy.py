@@ -7,6 +7,7 @@ ellipsoid (GRS 1980 for CGCS2000), whatever the layer's projection.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 import numpy as np
@@ -32,21 +33,77 @@ def geod_for(crs: CRS) -> Geod:
 
 
 def ellipsoidal_areas(geoms: np.ndarray | list, crs: CRS) -> np.ndarray:
-    """Geodesic area in m² of each (multi)polygon, on ``crs``'s ellipsoid."""
+    """Geodesic area in m² of each (multi)polygon, on ``crs``'s ellipsoid.
+
+    Per polygon: the exterior ring's signed area plus its holes' (:meth:`pyproj.Geod.polygon_area_perimeter`
+    on each ring, as :meth:`~pyproj.Geod.geometry_area_perimeter` does), summed over the parts, absolute
+    value. The coordinates of all rings are gathered and transformed at once and the rings are measured in
+    two threads (pyproj releases the GIL); other geometry types go through ``geometry_area_perimeter``.
+    """
     geoms = np.asarray(geoms, dtype=object)
-    if len(geoms) == 0:
-        return np.zeros(0)
-    geod = geod_for(crs)
-    if crs.is_geographic:  # GIS data keep x = longitude whatever the CRS's axis order
-        lonlat = geoms
-    else:
-        tr = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
-        lonlat = shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
     out = np.zeros(len(geoms))
-    for i, g in enumerate(lonlat):
-        if g is None or g.is_empty:
-            continue
+    if len(geoms) == 0:
+        return out
+    geod = geod_for(crs)
+    tr = None if crs.is_geographic else Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+    # GIS data keep x = longitude whatever the CRS's axis order
+    types = shapely.get_type_id(geoms)
+    live = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    poly = np.flatnonzero(live & np.isin(types, (3, 6)))
+    if poly.size:
+        parts, part_geom = shapely.get_parts(geoms[poly], return_index=True)
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+        xy, ring = shapely.get_coordinates(rings, return_index=True)
+        if tr is not None and len(xy):
+            xy = _transform(crs, xy)
+        lon, lat = np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
+        bounds = np.searchsorted(ring, np.arange(len(rings) + 1))
+        signed = _ring_areas(geod, lon, lat, bounds)
+        part_area = np.bincount(ring_part, weights=signed, minlength=len(parts))  # exterior + holes, in order
+        out[poly] = np.abs(np.bincount(part_geom, weights=part_area, minlength=len(poly)))
+    for i in np.flatnonzero(live & ~np.isin(types, (3, 6))):
+        g = geoms[i]
+        if tr is not None:
+            g = shapely.transform(g, lambda c: np.column_stack(tr.transform(c[:, 0], c[:, 1])))
         out[i] = abs(geod.geometry_area_perimeter(g)[0])
+    return out
+
+
+def _transform(crs: CRS, xy: np.ndarray) -> np.ndarray:
+    """``xy`` from ``crs`` to its geographic CRS (lon, lat), in two threads for many points, each with its own
+    transformer (PROJ releases the GIL; a transformer must not be shared between threads)."""
+    def run(part: np.ndarray) -> np.ndarray:
+        tr = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+        return np.column_stack(tr.transform(part[:, 0], part[:, 1]))
+
+    if len(xy) < 100000:
+        return run(xy)
+    h = len(xy) // 2
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(run, xy[:h])
+        second = run(xy[h:])
+        return np.concatenate([first.result(), second])
+
+
+def _ring_areas(geod: Geod, lon: np.ndarray, lat: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Signed geodesic area of each ring ``lon/lat[bounds[i]:bounds[i + 1]]``."""
+    n = len(bounds) - 1
+    out = np.zeros(n)
+
+    def run(lo: int, hi: int) -> None:
+        area = geod.polygon_area_perimeter
+        for i in range(lo, hi):
+            s, e = bounds[i], bounds[i + 1]
+            if e > s:
+                out[i] = area(lon[s:e], lat[s:e])[0]
+
+    if n < 4000:
+        run(0, n)
+    else:
+        half = int(np.searchsorted(bounds, bounds[-1] // 2))
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for f in [pool.submit(run, 0, half), pool.submit(run, half, n)]:
+                f.result()
     return out
 
 

@@ -7,8 +7,9 @@ ellipsoidal areas and the share of the source parcel used to pro-rate TBDLMJ and
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import geopandas as gpd
 import numpy as np
@@ -70,10 +71,23 @@ def require_crs(gdf: gpd.GeoDataFrame, layer: str) -> CRS:
     )
 
 
+def in_halves(fn: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray:
+    """``fn(*arrays)`` computed on two halves in two threads (shapely's GEOS calls release the GIL); only for
+    functions that touch each geometry alone (no shared prepared geometry)."""
+    n = len(arrays[0])
+    if n < 20000:
+        return fn(*arrays)
+    h = n // 2
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(fn, *(a[:h] for a in arrays))
+        second = fn(*(a[h:] for a in arrays))
+        return np.concatenate([first.result(), second])
+
+
 def repair(geoms: gpd.GeoSeries) -> tuple[np.ndarray, int, int]:
     """Make geometries valid and polygonal; return (geoms, repaired count, non-polygon parts dropped)."""
     arr = np.asarray(geoms.values, dtype=object)
-    invalid = ~shapely.is_valid(arr) & ~shapely.is_missing(arr)
+    invalid = ~in_halves(shapely.is_valid, arr) & ~shapely.is_missing(arr)
     repaired = int(invalid.sum())
     if repaired:
         arr = arr.copy()
@@ -84,34 +98,52 @@ def repair(geoms: gpd.GeoSeries) -> tuple[np.ndarray, int, int]:
 
 def polygonal(arr: np.ndarray) -> tuple[np.ndarray, int]:
     """Keep only the polygon parts of each geometry (as MultiPolygon); count dropped parts."""
+    arr = np.asarray(arr, dtype=object)
     out = np.empty(len(arr), dtype=object)
-    dropped = 0
+    if not len(arr):
+        return out, 0
     types = shapely.get_type_id(arr)
-    for i, (g, t) in enumerate(zip(arr, types)):
-        if g is None or t < 0 or shapely.is_empty(g):
-            out[i] = None
-        elif t == 3:  # Polygon
-            out[i] = shapely.MultiPolygon([g])
-        elif t == 6:  # MultiPolygon
-            out[i] = g
-        else:
-            parts = shapely.get_parts(g)
-            polys: list[Any] = []
-            for p in parts:
-                pt = shapely.get_type_id(p)
-                if pt == 3:
-                    polys.append(p)
-                elif pt == 6:
-                    polys.extend(shapely.get_parts(p))
-                elif pt == 7:
-                    sub, d = polygonal(np.array([p], dtype=object))
-                    dropped += d
-                    if sub[0] is not None:
-                        polys.extend(shapely.get_parts(sub[0]))
-                else:
-                    dropped += 1
-            out[i] = shapely.MultiPolygon(polys) if polys else None
+    live = (types >= 0) & ~shapely.is_empty(arr)
+    single = np.flatnonzero(live & (types == 3))  # Polygon → MultiPolygon of itself
+    if single.size:
+        out[single] = shapely.multipolygons(arr[single], indices=np.arange(single.size))
+    multi = live & (types == 6)
+    out[multi] = arr[multi]
+    dropped = 0
+    for i in np.flatnonzero(live & ~np.isin(types, (3, 6))):
+        polys: list[Any] = []
+        for p in shapely.get_parts(arr[i]):
+            pt = shapely.get_type_id(p)
+            if pt == 3:
+                polys.append(p)
+            elif pt == 6:
+                polys.extend(shapely.get_parts(p))
+            elif pt == 7:
+                sub, d = polygonal(np.array([p], dtype=object))
+                dropped += d
+                if sub[0] is not None:
+                    polys.extend(shapely.get_parts(sub[0]))
+            else:
+                dropped += 1
+        out[i] = shapely.MultiPolygon(polys) if polys else None
     return out, dropped
+
+
+def classify_codes(values: Any, index: Any, keep_unknown: bool = False,
+                   table: Optional[pd.DataFrame] = None) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised land-use codes and eco types of ``values`` (:func:`landuse.normalise_code`,
+    :func:`landuse.classify`), each distinct value classified once; ``index`` names the parcels in errors."""
+    values = np.asarray(values, dtype=object)
+    codes_of, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+    normalised = np.array([landuse.normalise_code(v) for v in uniques], dtype=object)
+    distinct = pd.unique(normalised)
+    try:
+        eco_of = landuse.classify(pd.Series(distinct, index=distinct), keep_unknown=keep_unknown, table=table)
+    except ValuationError:  # the same error as classifying every parcel, naming the parcels
+        landuse.classify(pd.Series(normalised[codes_of], index=index), keep_unknown=keep_unknown, table=table)
+        raise
+    eco = eco_of.reindex(normalised).to_numpy(dtype=object)
+    return normalised[codes_of], eco[codes_of]
 
 
 def area_m2(geoms: np.ndarray, crs: CRS) -> np.ndarray:
@@ -196,7 +228,7 @@ def split_parcels(
         notices.append(Notice("geographic_crs",
                               "Layer {layer} is in geographic {crs}; areas are computed on the ellipsoid.",
                               {"layer": parcels_layer, "crs": pcrs.to_string()}))
-    valid_scope = np.array([g is not None for g in sgeom])
+    valid_scope = ~shapely.is_missing(sgeom)
     if not valid_scope.any():
         raise ValuationError("no_polygons", "Layer {layer} has no polygon geometry.", layer=scope_layer)
     mon.check()
@@ -221,7 +253,7 @@ def split_parcels(
 
     # Candidate (lot, parcel) pairs.
     mon.report(0.15, "intersecting")
-    pvalid = np.flatnonzero(np.array([g is not None for g in pgeom]))
+    pvalid = np.flatnonzero(~shapely.is_missing(pgeom))
     ptree = shapely.STRtree(pgeom[pvalid])
     s_hits, p_hits = ptree.query(sgeom[lot_idx], predicate="intersects")
     s_pos = lot_idx[s_hits]
@@ -234,24 +266,33 @@ def split_parcels(
     touched = np.unique(p_pos)
     bsm_col = find_field(parcels.columns, "BSM")
     ident = (parcels[bsm_col].astype(str).to_numpy() if bsm_col else parcels.index.astype(str).to_numpy())
-    codes = pd.Series([landuse.normalise_code(v) for v in parcels[lu_col].to_numpy()[touched]],
-                      index=ident[touched])
-    eco_touched = landuse.classify(codes, keep_unknown=keep_unknown, table=code_table).to_numpy()
+    _, eco_touched = classify_codes(parcels[lu_col].to_numpy()[touched], ident[touched], keep_unknown, code_table)
     eco = np.empty(len(parcels), dtype=object)
     eco[touched] = eco_touched
     mon.check()
 
-    pieces = np.empty(len(s_pos), dtype=object)
-    chunk = 2000
-    dropped_parts = 0
+    # A parcel wholly inside its lot is its own piece (no overlay); the others are intersected.
+    for g in sgeom[lot_idx]:
+        shapely.prepare(g)
+    inside = np.zeros(len(s_pos), dtype=bool)
+    chunk = 50000
     for start in range(0, len(s_pos), chunk):
         sl = slice(start, start + chunk)
+        inside[sl] = shapely.contains_properly(sgeom[s_pos[sl]], pgeom[p_pos[sl]])  # prepared lots: one thread
+        mon.check()
+    mon.report(0.2, "intersecting")
+    pieces = pgeom[p_pos]
+    cut = np.flatnonzero(~inside)
+    chunk = 2000
+    dropped_parts = 0
+    for start in range(0, len(cut), chunk):
+        sl = cut[start:start + chunk]
         raw = shapely.intersection(sgeom[s_pos[sl]], pgeom[p_pos[sl]])
         pieces[sl], d = polygonal(np.asarray(raw, dtype=object))
         dropped_parts += d
         mon.check()
-        mon.report(0.15 + 0.45 * min(1.0, (start + chunk) / len(s_pos)), "intersecting")
-    nonempty = np.array([g is not None and not g.is_empty for g in pieces])
+        mon.report(0.2 + 0.4 * min(1.0, (start + chunk) / len(cut)), "intersecting")
+    nonempty = ~shapely.is_missing(pieces) & ~shapely.is_empty(pieces)
     pieces, s_pos, p_pos = pieces[nonempty], s_pos[nonempty], p_pos[nonempty]
     if len(pieces) == 0:
         raise ValuationError("empty_intersection", "No parcel of layer {player} intersects layer {slayer}.",
@@ -259,10 +300,13 @@ def split_parcels(
     stats["non_polygon_parts_dropped"] = dropped_parts + s_drop + p_drop
 
     mon.report(0.62, "measuring ellipsoidal areas")
-    piece_area = area_m2(pieces, pcrs)
-    mon.check()
     src_unique, src_inv = np.unique(p_pos, return_inverse=True)
-    src_area = area_m2(pgeom[src_unique], pcrs)[src_inv]
+    src_area_unique = area_m2(pgeom[src_unique], pcrs)
+    src_area = src_area_unique[src_inv]
+    mon.check()
+    own = inside[nonempty]  # the same geometry as the source parcel: the same area
+    piece_area = src_area.copy()
+    piece_area[~own] = area_m2(pieces[~own], pcrs)
     share = np.divide(piece_area, src_area, out=np.zeros_like(piece_area), where=src_area > 0)
     share = np.minimum(share, 1.0)
     mon.report(0.8, "building attributes")
@@ -320,7 +364,7 @@ def split_parcels(
     tbmj_col = find_field(parcels.columns, "TBMJ")
     if tbmj_col is not None:
         tbmj = pd.to_numeric(parcels[tbmj_col], errors="coerce").to_numpy()[src_unique]
-        geo_area = area_m2(pgeom[src_unique], pcrs)
+        geo_area = src_area_unique
         with np.errstate(divide="ignore", invalid="ignore"):
             dev = np.abs(geo_area - tbmj) / tbmj
         dev = dev[np.isfinite(dev)]

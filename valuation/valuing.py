@@ -103,9 +103,19 @@ def _id_lists(status: Status, n: int) -> tuple[list[str], list[str]]:
     ids = [s.id for s in all_indicators()]
     skipped = np.column_stack([status.skipped.get(i, np.zeros(n, dtype=bool)) for i in ids]) if ids \
         else np.zeros((n, 0), dtype=bool)
-    applied = [";".join(i for i, s in zip(ids, row) if not s) for row in skipped]
-    skip = [";".join(i for i, s in zip(ids, row) if s) for row in skipped]
-    return applied, skip
+    if not n:
+        return [], []
+    # few distinct rows: join each once (rows packed into integers when they fit)
+    if len(ids) <= 62:
+        keys = skipped.astype(np.int64) @ (np.int64(1) << np.arange(len(ids), dtype=np.int64))
+        uniq, which = np.unique(keys, return_inverse=True)
+        patterns = ((uniq[:, None] >> np.arange(len(ids))) & 1).astype(bool)
+    else:
+        patterns, which = np.unique(skipped, axis=0, return_inverse=True)
+    applied = [";".join(i for i, s in zip(ids, row) if not s) for row in patterns]
+    skip = [";".join(i for i, s in zip(ids, row) if s) for row in patterns]
+    which = np.asarray(which).ravel()
+    return [applied[k] for k in which], [skip[k] for k in which]
 
 
 def quantities_and_notes(drivers: pd.DataFrame, params: ParameterSet,
@@ -183,7 +193,7 @@ def summarise_notes(notes: pd.DataFrame, limit: int = 10) -> list[Notice]:
     for (ind, code, reason), g in notes.groupby(["INDICATOR", "CODE", "REASON"], sort=False):
         out.append(Notice(f"indicator_{code}", "{indicator}: {reason} — {count} parcel(s): {parcels}.",
                           {"indicator": ind, "reason": reason, "count": len(g),
-                           "parcels": short_list(list(g["PARCEL_ID"]), limit)}))
+                           "parcels": short_list(list(g["PARCEL_ID"].to_numpy(dtype=object)), limit)}))
     return out
 
 

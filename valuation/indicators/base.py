@@ -118,21 +118,40 @@ def col(drivers: pd.DataFrame, name: str) -> pd.Series:
     return pd.to_numeric(drivers[name], errors="coerce").astype("float64")
 
 
+def map_distinct(s: pd.Series, fn: Callable[[object], object]) -> pd.Series:
+    """``s.map(fn)``; for a text column ``fn`` runs once per distinct value (same values and dtype)."""
+    values = s.to_numpy(dtype=object)
+    if not len(values) or pd.api.types.infer_dtype(values, skipna=False) != "string":
+        return s.map(fn)
+    codes, uniques = pd.factorize(values)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [fn(u) for u in uniques]
+    return pd.Series(mapped[codes], index=s.index, name=s.name)
+
+
 def text_col(drivers: pd.DataFrame, name: str) -> pd.Series:
     """A text driver column, stripped and upper-cased for codes ("" when absent or null)."""
     if name not in drivers.columns:
         return pd.Series("", index=drivers.index, dtype=object)
     s = drivers[name].astype(object).where(drivers[name].notna(), "")
-    return s.map(lambda v: str(v).strip()).astype(object)
+    return map_distinct(s, lambda v: str(v).strip()).astype(object)
 
 
 def eco_col(drivers: pd.DataFrame) -> pd.Series:
-    return text_col(drivers, "ECO_TYPE").map(str.lower)
+    return map_distinct(text_col(drivers, "ECO_TYPE"), str.lower)
 
 
 def match_codes(dlbm: pd.Series, codes: Iterable[str]) -> pd.Series:
     """True where DLBM equals a code, or (for 4-character codes) starts with it: "1104" covers 1104A/1104K."""
     codes = [c.strip().upper() for c in codes if c.strip()]
+    values = dlbm.to_numpy(dtype=object)
+    if len(values) and pd.api.types.infer_dtype(values, skipna=False) == "string":  # once per distinct code
+        index, uniques = pd.factorize(values)
+        d = pd.Series([str(v).upper() for v in uniques], dtype=object)
+        hit = pd.Series(False, index=d.index)
+        for c in codes:
+            hit |= (d == c) | ((len(c) == 4) & (d.str[:4] == c))
+        return pd.Series(hit.to_numpy(dtype=bool)[index], index=dlbm.index)
     d = dlbm.map(lambda v: str(v).upper())
     mask = pd.Series(False, index=dlbm.index)
     for c in codes:
@@ -182,15 +201,18 @@ class Status:
 
     def notes_frame(self) -> pd.DataFrame:
         """One row per (parcel, indicator, note): PARCEL_ID, INDICATOR, CODE, REASON, SKIPPED."""
-        parts = []
         ids = np.asarray(self.index, dtype=object)
-        for ind, mask, code, reason, skipped in self.notes:
-            n = int(mask.sum())
-            if n:
-                parts.append(pd.DataFrame({"PARCEL_ID": ids[mask], "INDICATOR": [ind] * n, "CODE": [code] * n,
-                                           "REASON": [reason] * n, "SKIPPED": [skipped] * n}))
-        if not parts:
+        picked = [(rows, note) for rows, note in ((np.flatnonzero(n[1]), n) for n in self.notes) if rows.size]
+        if not picked:
             return pd.DataFrame({"PARCEL_ID": pd.Series(dtype=object), "INDICATOR": pd.Series(dtype=object),
                                  "CODE": pd.Series(dtype=object), "REASON": pd.Series(dtype=object),
                                  "SKIPPED": pd.Series(dtype=bool)})
-        return pd.concat(parts, ignore_index=True)
+        counts = [rows.size for rows, _ in picked]
+
+        def repeated(k: int) -> np.ndarray:
+            return np.repeat(np.array([note[k] for _, note in picked], dtype=object), counts)
+
+        # one frame from whole columns (the same as concatenating one frame per note)
+        return pd.DataFrame({"PARCEL_ID": ids[np.concatenate([rows for rows, _ in picked])],
+                             "INDICATOR": repeated(0), "CODE": repeated(2), "REASON": repeated(3),
+                             "SKIPPED": np.repeat(np.array([note[4] for _, note in picked], dtype=bool), counts)})

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import Notice, ValuationError, short_list
 from ..parameters import ParameterSet
-from .base import Indicator, PriceTerm, Status, col, eco_col, register
+from .base import Indicator, PriceTerm, Status, col, eco_col, map_distinct, register
 
 ID = "V_CUL"
 VISITORS_PREFIX = "cul_visitors@"
@@ -76,7 +76,7 @@ def attach_visitors(params: ParameterSet, visitors: pd.DataFrame | None) -> Para
 
 def lot_notices(drivers: pd.DataFrame, params: ParameterSet) -> list[Notice]:
     """Lots with visitors but no parcel among the drivers (their value is not allocated)."""
-    scopes = set(drivers["SCOPE_ID"].map(scope_key)) if "SCOPE_ID" in drivers.columns else set()
+    scopes = set(map_distinct(drivers["SCOPE_ID"], scope_key)) if "SCOPE_ID" in drivers.columns else set()
     orphan = sorted(k[len(VISITORS_PREFIX):] for k in params.keys(VISITORS_PREFIX)
                     if k[len(VISITORS_PREFIX):] not in scopes)
     if not orphan:
@@ -91,7 +91,7 @@ def quantify(drivers: pd.DataFrame, params: ParameterSet, status: Status,
     """Q_VISIT (visits/a allocated to the parcel) per parcel."""
     status.track(ID)
     n = len(drivers)
-    scope = (drivers["SCOPE_ID"].map(scope_key) if "SCOPE_ID" in drivers.columns
+    scope = (map_distinct(drivers["SCOPE_ID"], scope_key) if "SCOPE_ID" in drivers.columns
              else pd.Series("", index=drivers.index)).astype(object)
     keys = params.keys(VISITORS_PREFIX)
     if not keys:
@@ -117,7 +117,7 @@ def quantify(drivers: pd.DataFrame, params: ParameterSet, status: Status,
 def spend_per_parcel(q: pd.DataFrame, params: ParameterSet, scenario: str) -> pd.Series:
     """元/visit of each parcel's lot (0 where the lot has none)."""
     lots = {k[len(SPEND_PREFIX):]: params.value(k, scenario) for k in params.keys(SPEND_PREFIX)}
-    scope = q["SCOPE_ID"].map(scope_key) if "SCOPE_ID" in q.columns else pd.Series("", index=q.index)
+    scope = map_distinct(q["SCOPE_ID"], scope_key) if "SCOPE_ID" in q.columns else pd.Series("", index=q.index)
     return scope.map(lots).astype("float64").fillna(0.0)
 
 

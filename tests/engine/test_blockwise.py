@@ -1,0 +1,210 @@
+"""Block-wise zonal sums (``valuation.blockwise``) against the whole-raster computation, and cancelling.
+
+The reference is the whole-raster method the accounting used before: every raster read whole onto the working
+grid (``rasters.read_on_grid``), one sparse coverage matrix for all parcels (``rasters.coverage_matrix``) and
+``zonal_sum``/``zonal_mean``. Block-wise processing is forced with tiny blocks (7 rows) on a 10 m grid in
+EPSG:4545 so that most parcels span several blocks.
+"""
+
+from __future__ import annotations
+
+import time
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import rasterio
+import shapely
+from affine import Affine
+from rasterio.transform import from_origin
+from scipy import sparse
+
+from valuation import csle, rasters
+from valuation.accounting import FactorInputs, account, compute_drivers, prepare_parcels
+from valuation.blockwise import BlockReader, block_coverage, prepare_geometries, row_blocks
+from valuation.errors import Cancelled
+from valuation.parameters import ParameterSet
+from valuation.progress import Monitor
+
+EPSG = "EPSG:4545"
+X0, Y0, CELL = 400_000.0, 3_300_500.0, 10.0
+SHAPE = (64, 90)  # rows, columns
+
+
+def write_tif(path, array, nodata=None, transform=None):
+    with rasterio.open(path, "w", driver="GTiff", width=array.shape[1], height=array.shape[0], count=1,
+                       dtype="float64", crs=EPSG, transform=transform or from_origin(X0, Y0, CELL, CELL),
+                       nodata=nodata, tiled=True, blockxsize=16, blockysize=16, compress="DEFLATE") as dst:
+        dst.write(array, 1)
+    return str(path)
+
+
+def irregular_parcels(n_side=7, seed=3):
+    """Jittered Voronoi cells over the grid (irregular, sharing edges), plus a parcel with a hole, a
+    multipolygon, a parcel on cell lines and a sliver; all inside the grid."""
+    rng = np.random.default_rng(seed)
+    w, h = SHAPE[1] * CELL, SHAPE[0] * CELL
+    g = (np.arange(n_side) + 0.5) / n_side
+    pts = np.column_stack([a.ravel() for a in np.meshgrid(g * w, g * h)]) + rng.uniform(-20, 20, (n_side ** 2, 2))
+    frame = shapely.box(15.0, 12.0, w - 13.0, h - 17.0)
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=frame))
+    cells = shapely.intersection(cells, frame)
+    cells = [shapely.affinity.translate(c, X0, Y0 - h) for c in cells if c.area > 1.0]
+    cx, cy = X0 + 300.0, Y0 - 300.0
+    extra = [
+        shapely.Point(cx, cy).buffer(75.0).difference(shapely.Point(cx + 10, cy - 5).buffer(30.0)),   # hole
+        shapely.MultiPolygon([shapely.box(X0 + 20, Y0 - 90, X0 + 47, Y0 - 33),
+                              shapely.box(X0 + 700, Y0 - 600, X0 + 731.3, Y0 - 420.7)]),             # two parts
+        shapely.box(X0 + 500, Y0 - 200, X0 + 560, Y0 - 130),                                           # on cell lines
+        shapely.box(X0 + 123.4, Y0 - 401.0, X0 + 124.1, Y0 - 300.2),                                    # sliver
+    ]
+    geoms = cells + extra
+    codes = ["0301", "0305", "0103", "0201", "0404", "0307"]
+    return gpd.GeoDataFrame({"PARCEL_ID": [f"P{i}" for i in range(len(geoms))],
+                             "DLBM": [codes[i % len(codes)] for i in range(len(geoms))]},
+                            geometry=geoms, crs=EPSG)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("blockwise")
+    rng = np.random.default_rng(11)
+    rows, cols = np.mgrid[0:SHAPE[0], 0:SHAPE[1]]
+
+    def field(base, amp, scale):
+        return base + amp * np.sin(cols / scale) * np.cos(rows / (1.3 * scale)) + 0.1 * amp * rng.random(SHAPE)
+
+    arrays = {
+        "R_FACTOR": field(5000.0, 800.0, 9.0), "K_FACTOR": field(0.04, 0.01, 5.0),
+        "LS_FACTOR": np.exp(field(1.0, 0.8, 3.0)), "CP_FACTOR": field(0.2, 0.1, 4.0),
+        "VEG_COVER": np.clip(field(0.5, 0.4, 6.0), 0.0, 1.0), "BASELINE_CP_FACTOR": field(0.4, 0.1, 7.0),
+        "BASELINE_VEG_COVER": np.clip(field(0.3, 0.25, 5.0), 0.0, 1.0),
+        "PRECIP": field(1200.0, 100.0, 8.0), "ET": field(600.0, 50.0, 6.0),
+        "STORM_PRECIP": field(200.0, 20.0, 5.0), "NPP": field(600.0, 80.0, 4.0),
+    }
+    arrays["NPP"][30:33, 40:70] = -9999.0  # a nodata strip inside parcels
+    paths = {k: write_tif(d / f"{k.lower()}.tif", v, nodata=-9999.0) for k, v in arrays.items()}
+    return FactorInputs(paths)
+
+
+def whole_raster_drivers(prepared, inputs, params):
+    """The former whole-raster computation: every raster whole, one sparse coverage matrix (COVERED_ONLY)."""
+    grid, _ = rasters.choose_working_grid(inputs.get("LS_FACTOR"), None, [], prepared.crs,
+                                          tuple(prepared.total_bounds))
+    cover = rasters.coverage_matrix(prepared.geometry.values, grid)
+    read = {k: rasters.read_on_grid(inputs.get(k), grid) for k in inputs.paths}
+    ha = grid.cell_area / 10000.0
+    rkls = read["R_FACTOR"] * read["K_FACTOR"] * read["LS_FACTOR"]
+
+    def b(cov):
+        return np.ma.masked_invalid(csle.b_from_cover(cov.filled(np.nan), params.value("b_cover_a"),
+                                                      params.value("b_cover_b"), params.value("b_cover_full")))
+
+    # COVERED_ONLY: means scaled by the share of the parcel with valid cells
+    outside = rasters.outside_fraction(prepared.geometry.values, grid, cover)
+
+    def mean(key):
+        share = rasters.zonal_valid_fraction(cover, read[key]) * (1.0 - np.nan_to_num(outside))
+        return rasters.zonal_mean(cover, read[key]) * np.minimum(share, 1.0)
+
+    return pd.DataFrame({
+        "RKLS_T": rasters.zonal_sum(cover, rkls) * ha,
+        "RKLSB_T": rasters.zonal_sum(cover, rkls * b(read["VEG_COVER"])) * ha,
+        "RKLSCP_T": rasters.zonal_sum(cover, rkls * read["CP_FACTOR"]) * ha,
+        "RKLSCP_BASE_T": rasters.zonal_sum(cover, rkls * read["BASELINE_CP_FACTOR"]) * ha,
+        "RKLSB_BASE_T": rasters.zonal_sum(cover, rkls * b(read["BASELINE_VEG_COVER"])) * ha,
+        "VEG_COVER": rasters.zonal_mean(cover, read["VEG_COVER"]),
+        "P_MM": mean("PRECIP"), "ET_MM": mean("ET"), "STORM_MM": mean("STORM_PRECIP"), "NPP_GC_M2": mean("NPP"),
+    }, index=pd.Index(prepared["PARCEL_ID"].to_numpy(), name="PARCEL_ID"))
+
+
+def test_blockwise_equals_whole_raster_computation(inputs):
+    params = ParameterSet.load()
+    prepared = prepare_parcels(irregular_parcels(), "DLBM", "PARCELS")
+    reference = whole_raster_drivers(prepared, inputs, params)
+    tiny, _, grid, _, _ = compute_drivers(prepared, inputs, params, block_rows=7, covered_only=True)
+    one, _, _, _, _ = compute_drivers(prepared, inputs, params, block_rows=10 ** 6, covered_only=True)
+    assert grid.height > 5 * 7  # many blocks; parcels span several of them
+    spans = [len({r // 7 for r in range(*grid.window_offsets(g.bounds)[::2])}) for g in prepared.geometry]
+    assert max(spans) >= 4
+    for col in reference.columns:
+        np.testing.assert_allclose(tiny[col], reference[col], rtol=1e-9, atol=0, err_msg=col)
+        np.testing.assert_allclose(tiny[col], one[col], rtol=1e-9, atol=0, err_msg=col)
+    # the nodata strip lies inside parcels: their NPP is the valid cells' mean times the valid share
+    share = one["NPP_GC_M2"] / whole_raster_drivers(prepared, inputs, params)["NPP_GC_M2"]
+    assert np.isfinite(tiny["NPP_GC_M2"]).all() and (share < 1).any()
+
+
+def test_block_coverage_equals_the_coverage_matrix():
+    """Every block size gives each parcel's exact fractions, clipped where parcels leave the grid."""
+    rng = np.random.default_rng(5)
+    g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
+    geoms = []
+    for i in range(150):
+        cx, cy = rng.uniform(-5, 55), rng.uniform(-5, 45)
+        ang = np.sort(rng.uniform(0, 2 * np.pi, int(rng.integers(3, 30))))
+        rad = rng.uniform(0.2, 12, ang.size)
+        p = shapely.Polygon(np.column_stack([cx + rad * np.cos(ang), cy + rad * np.sin(ang)]))
+        if i % 7 == 0:
+            p = p.difference(shapely.Point(cx, cy).buffer(1.5))
+        if i % 13 == 0:
+            p = shapely.box(int(cx), int(cy), int(cx) + 3, int(cy) + 2)
+        geoms.append(p)
+    geoms += [None, shapely.Polygon(), shapely.box(-20, -20, 80, 80)]
+    reference = rasters.coverage_matrix(geoms, g)
+    prepared = prepare_geometries(geoms)
+    live = np.flatnonzero(~shapely.is_missing(prepared))
+    for rows in (1, 3, 7, 1000):
+        parts = []
+        for r0, _, sub in row_blocks(g, rows):
+            cov = block_coverage(prepared[live], live, sub)
+            length = cov.run_c1 - cov.run_c0
+            run_col = np.repeat(cov.run_c0 - np.cumsum(length) + length, length) + np.arange(length.sum())
+            parts.append((cov.cell_poly, (cov.cell_row + r0) * g.width + cov.cell_col, cov.cell_frac))
+            parts.append((np.repeat(cov.run_poly, length), np.repeat(cov.run_row + r0, length) * g.width + run_col,
+                          np.repeat(cov.run_frac, length)))
+        poly, idx, frac = (np.concatenate(x) for x in zip(*parts))
+        blocked = sparse.csr_matrix((frac, (poly, idx)), shape=reference.shape)
+        assert abs(blocked - reference).max() < 1e-9
+        assert blocked.nnz == reference.nnz
+
+
+def test_block_reader_matches_read_on_grid(tmp_path):
+    """Aligned cells are read directly, others warped; both as ``read_on_grid`` gives them."""
+    v = np.arange(40 * 50, dtype=float).reshape(40, 50)
+    v[5:8, 10:20] = -1.0
+    path = write_tif(tmp_path / "v.tif", v, nodata=-1.0)
+    aligned = rasters.Grid(EPSG, Affine(CELL, 0, X0 - 3 * CELL, 0, -CELL, Y0 - 4 * CELL), 30, 50)  # spills over
+    coarse = rasters.Grid(EPSG, Affine(25.0, 0, X0 + 5.0, 0, -25.0, Y0 - 7.0), 12, 10)
+    for grid, direct in ((aligned, True), (coarse, False)):
+        with BlockReader(path, grid) as reader:
+            assert (reader.offset is not None) == direct
+            blocks = [reader.read(sub) for _, _, sub in row_blocks(grid, 4)]
+        whole = rasters.read_on_grid(path, grid).filled(np.nan)
+        np.testing.assert_array_equal(np.vstack(blocks), whole)
+
+
+def test_cancel_at_the_first_progress_report_is_prompt(tmp_path):
+    """A 2000 × 2000-cell grid under 4000 parcels: cancelling at the first report stops within a second."""
+    n = 2000
+    v = np.full((n, n), 2.0)
+    inputs = FactorInputs({k: write_tif(tmp_path / f"{k}.tif", v) for k in ("R_FACTOR", "K_FACTOR", "LS_FACTOR",
+                                                                            "CP_FACTOR")})
+    side = n * CELL
+    pts = np.random.default_rng(2).uniform(0, side, (4000, 2))
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts),
+                                                       extend_to=shapely.box(0, 0, side, side)))
+    cells = shapely.clip_by_rect(cells, 1.0, 1.0, side - 1.0, side - 1.0)
+    layer = gpd.GeoDataFrame({"DLBM": ["0301"] * len(cells)},
+                             geometry=shapely.transform(cells, lambda xy: xy + (X0, Y0 - side)), crs=EPSG)
+    stop: dict[str, float] = {}
+
+    def progress(fraction: float, message: str) -> None:
+        stop.setdefault("at", time.perf_counter())
+
+    t = time.perf_counter()
+    with pytest.raises(Cancelled):
+        account(layer, inputs, ParameterSet.load(), monitor=Monitor(progress, lambda: "at" in stop))
+    assert "at" in stop and time.perf_counter() - stop["at"] < 2.0
+    assert time.perf_counter() - t < 20.0

@@ -1,0 +1,126 @@
+"""The GeoPackage shortcuts of ``qgis_io`` give exactly what the feature-by-feature paths give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import processing
+import shapely
+from osgeo import ogr, osr
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingContext,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
+    QgsVectorLayer,
+)
+from swc_ecovalue.processing_provider import qgis_io
+
+ROOT = Path(__file__).resolve().parents[2]
+GPKG = ROOT / "resources" / "sample" / "sample_watershed.gpkg"
+
+
+def make_gpkg(path: Path) -> str:
+    """A layer with text, integer, 64-bit integer, real, date and datetime fields, NULLs and a fid gap."""
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4545)
+    lyr = ds.CreateLayer("t", srs, ogr.wkbMultiPolygon)
+    kinds = [("BSM", ogr.OFTString), ("N", ogr.OFTInteger), ("N64", ogr.OFTInteger64), ("X", ogr.OFTReal),
+             ("D", ogr.OFTDate), ("DT", ogr.OFTDateTime), ("名称", ogr.OFTString)]
+    for name, kind in kinds:
+        lyr.CreateField(ogr.FieldDefn(name, kind))
+    for i in range(6):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        if i != 2:
+            f.SetField("BSM", f"B{i}")
+            f.SetField("N", i)
+            f.SetField("N64", 2 ** 40 + i)
+            f.SetField("X", i / 3)
+            f.SetField("D", f"2024/0{i + 1}/1{i}")
+            f.SetField("DT", f"2024/0{i + 1}/1{i} 12:34:56")
+            f.SetField("名称", f"村{i}")
+        g = shapely.MultiPolygon([shapely.box(400000 + 10 * i, 3300000, 400005 + 10 * i, 3300007)])
+        f.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(g)))
+        lyr.CreateFeature(f)
+    lyr.DeleteFeature(4)
+    ds = None
+    return str(path)
+
+
+def test_direct_read_equals_feature_loop(plugin, tmp_path):
+    layer = QgsVectorLayer(f"{make_gpkg(tmp_path / 't.gpkg')}|layername=t", "t", "ogr")
+    context = QgsProcessingContext()
+    direct = qgis_io.direct_gpkg(layer.source(), layer, context)
+    assert direct == (str(tmp_path / "t.gpkg"), "t")
+    source = QgsProcessingFeatureSource(layer, context)
+    slow = qgis_io.source_to_gdf(source)
+    fast = qgis_io.source_to_gdf(source, direct=direct)
+    assert list(slow.index) == [1, 2, 3, 5, 6] == list(fast.index)
+    pd.testing.assert_frame_equal(pd.DataFrame(slow.drop(columns="geometry")),
+                                  pd.DataFrame(fast.drop(columns="geometry")), check_exact=True)
+    assert slow.crs == fast.crs
+    assert shapely.equals_exact(np.asarray(slow.geometry.values), np.asarray(fast.geometry.values), 0).all()
+    assert slow.loc[3, "BSM"] is None or pd.isna(slow.loc[3, "BSM"])
+    assert slow.loc[1, "D"] == "2024-01-10" and slow.loc[1, "DT"] == "2024-01-10"
+
+
+def test_direct_read_only_when_nothing_filters_the_source(plugin, tmp_path):
+    path = make_gpkg(tmp_path / "t.gpkg")
+    context = QgsProcessingContext()
+    layer = QgsVectorLayer(f"{path}|layername=t", "t", "ogr")
+    assert qgis_io.direct_gpkg(path, layer, context) is not None
+    assert qgis_io.direct_gpkg(QgsProcessingFeatureSourceDefinition(path, True), layer, context) is None
+    assert qgis_io.direct_gpkg(QgsProcessingFeatureSourceDefinition(path, False, 3), layer, context) is None
+    checked = QgsProcessingContext()
+    checked.setInvalidGeometryCheck(QgsFeatureRequest.GeometrySkipInvalid)
+    assert qgis_io.direct_gpkg(path, layer, checked) is None
+    subset = QgsVectorLayer(f"{path}|layername=t", "t", "ogr")
+    subset.setSubsetString('"N" > 1')
+    assert qgis_io.direct_gpkg(path, subset, context) is None
+    editing = QgsVectorLayer(f"{path}|layername=t", "t", "ogr")
+    editing.startEditing()
+    assert qgis_io.direct_gpkg(path, editing, context) is None
+    editing.rollBack()
+
+
+def test_gpkg_output_equals_the_feature_sink_output(plugin, tmp_path):
+    """The split written to a GeoPackage (rows appended by pyogrio) equals its memory-layer output (sink)."""
+    params = {"SCOPE": f"{GPKG}|layername=JYFW", "PARCELS": f"{GPKG}|layername=DLTB", "SCOPE_ID_FIELD": "SCOPE_ID"}
+    out = tmp_path / "parcels.gpkg"
+    processing.run("swcvalue:splitparcels", {**params, "OUTPUT": str(out)})
+    memory = processing.run("swcvalue:splitparcels", {**params, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    written = QgsVectorLayer(f"{out}|layername=parcels", "p", "ogr")
+    assert written.featureCount() == memory.featureCount() > 100
+    assert [f.name() for f in written.fields() if f.name() != "fid"] == [f.name() for f in memory.fields()]
+    by_id = {f["PARCEL_ID"]: f for f in memory.getFeatures()}
+    for f in written.getFeatures():
+        m = by_id[f["PARCEL_ID"]]
+        for field in memory.fields():
+            a, b = f[field.name()], m[field.name()]
+            assert a == b or (isinstance(a, float) and abs(a - b) <= 1e-9 * abs(b)), field.name()
+        assert f.geometry().equals(m.geometry())
+
+
+def test_gpkg_output_has_a_working_spatial_index_count_and_extent(plugin, tmp_path):
+    import sqlite3
+
+    import pyogrio
+
+    out = tmp_path / "parcels.gpkg"
+    processing.run("swcvalue:splitparcels", {"SCOPE": f"{GPKG}|layername=JYFW", "PARCELS": f"{GPKG}|layername=DLTB",
+                                             "SCOPE_ID_FIELD": "SCOPE_ID", "OUTPUT": str(out)})
+    all_rows = pyogrio.read_dataframe(out, layer="parcels")
+    info = pyogrio.read_info(out, layer="parcels", force_feature_count=False, force_total_bounds=False)
+    assert info["features"] == len(all_rows)
+    np.testing.assert_allclose(info["total_bounds"], all_rows.total_bounds)
+    x0, y0, x1, y1 = all_rows.total_bounds
+    box = (x0, y0, (x0 + x1) / 2, (y0 + y1) / 2)
+    hits = pyogrio.read_dataframe(out, layer="parcels", bbox=box)  # through the R*Tree
+    expected = shapely.intersects(np.asarray(all_rows.geometry.values), shapely.box(*box))
+    assert 0 < len(hits) and set(hits["PARCEL_ID"]) == set(all_rows.loc[expected, "PARCEL_ID"])
+    with sqlite3.connect(out) as con:
+        assert con.execute('SELECT count(*) FROM "rtree_parcels_geom"').fetchone()[0] == len(all_rows)
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
