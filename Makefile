@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM := offscreen
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: setup demo test test-engine lint translations package sample clean
+.PHONY: setup demo test test-engine lint translations package sample bench clean
 
 setup:
 	@bash scripts/setup_env.sh
@@ -32,6 +32,11 @@ sample: setup
 
 package: setup
 	@bash scripts/package.sh
+
+# Times the plugin against the QGIS-native pipeline (bench/run.py); SIZES=small,medium limits the sizes.
+bench: setup
+	@mkdir -p .build/runtime && chmod 700 .build/runtime
+	XDG_RUNTIME_DIR=$(CURDIR)/.build/runtime $(PY) bench/run.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf .build demo_output dist .pytest_cache .qgis-settings

@@ -286,7 +286,7 @@ def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name:
     """Create the feature sink of parameter ``name`` (MultiPolygon, ``gdf``'s CRS) and write ``gdf``; returns
     the destination id. When the sink made a new GeoPackage layer, the rows are inserted into it with SQLite
     after the sink is closed (same fields, types, values and spatial index, a fraction of the time); else they
-    go feature by feature. Cancelled before the rows are written, the new file is removed.
+    go feature by feature. Cancelled while the rows are written, the new file is removed.
     """
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon,
                                      to_qgis_crs(gdf.crs))
@@ -308,15 +308,16 @@ def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name:
         write_gdf(gdf, out.dataProvider(), out.fields(), feedback, progress_span)
         del out
         return dest
-    if feedback is not None:
-        if feedback.isCanceled():
-            if not option:  # a file the sink has just made for this layer alone
-                os.remove(path)
+    try:
+        if feedback is not None and feedback.isCanceled():
             raise Cancelled()
-        feedback.setProgress(progress_span[0])
-    _append_gpkg_rows(path, layer, gdf, names)
-    if feedback is not None:
-        feedback.setProgress(progress_span[1])
+        _append_gpkg_rows(path, layer, gdf, names, feedback, progress_span)
+    except Cancelled:
+        if not option:  # a file the sink has just made for this layer alone: no partial output
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                if os.path.exists(path + suffix):
+                    os.remove(path + suffix)
+        raise
     return dest
 
 
@@ -347,7 +348,9 @@ def _gpkg_blobs(geoms: np.ndarray, srs_id: int) -> list[Optional[bytes]]:
     return out
 
 
-def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[str]) -> None:
+def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[str],
+                      feedback: Optional[QgsProcessingFeedback] = None,
+                      progress_span: tuple[float, float] = (90.0, 100.0)) -> None:
     """Insert ``gdf`` into the empty GeoPackage table ``layer`` (fields ``names``) in one SQLite transaction.
 
     The table's triggers (R*Tree index, feature count) are set aside while inserting; the index is filled in
@@ -357,7 +360,10 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
 
     con = sqlite3.connect(path, isolation_level=None)
     try:
-        # a new file the sink has just made: no need to sync every page; a large page cache
+        # a new file the sink has just made: no write-ahead log or sync needed while filling it (its journal
+        # mode is put back afterwards); a large page cache
+        journal = con.execute("PRAGMA journal_mode").fetchone()[0]
+        con.execute("PRAGMA journal_mode = MEMORY")
         con.execute("PRAGMA synchronous = OFF")
         con.execute("PRAGMA cache_size = -262144")
         geom_col, srs_id = con.execute("SELECT column_name, srs_id FROM gpkg_geometry_columns "
@@ -377,9 +383,12 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
             con.execute(f'DROP TRIGGER "{name}"')
         for lo in range(0, n, _ROW_CHUNK):  # Python values for one chunk of rows at a time
             hi = min(lo + _ROW_CHUNK, n)
-            part = gdf.iloc[lo:hi]
             con.executemany(insert, zip(range(lo + 1, hi + 1), _gpkg_blobs(geoms[lo:hi], int(srs_id)),
-                                        *_columns_as_python(part, names)))
+                                        *_columns_as_python(gdf.iloc[lo:hi], names)))
+            if feedback is not None:
+                if feedback.isCanceled():
+                    raise Cancelled()
+                feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * hi / n)
         bounds = shapely.bounds(geoms)
         ok = np.isfinite(bounds).all(axis=1)
         if has_rtree:
@@ -395,6 +404,7 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
                         (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()),
                          layer))
         con.execute("COMMIT")
+        con.execute(f"PRAGMA journal_mode = {journal}")
     except BaseException:
         if con.in_transaction:
             con.execute("ROLLBACK")

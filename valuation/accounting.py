@@ -386,7 +386,9 @@ def account(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSe
                                                            mon.sub(0.0, 0.85))
     mon.report(0.87, "pricing")
     val = valuing.evaluate(drivers, params, visitors, price_year=price_year)
+    mon.check()
     inc = valuing.compute_increment(drivers, params, visitors, price_year=price_year)
+    mon.check()
     table = val.table.drop(columns=[c for c in valuing.CARRY if c in val.table.columns])
     table["DV_TOTAL"] = inc["DV_TOTAL"]
     table["V_TOT_BASE"] = inc["V_TOT_BASE"]

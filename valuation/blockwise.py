@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional
 
@@ -332,10 +333,6 @@ class BlockReader:
         self.path = str(path)
         self.band = band
         self.src = rasterio.open(self.path)
-        if self.src.driver == "GTiff" and self.src.compression is not None:
-            # decode the tiles of a block in parallel (GTiff open option, GDAL >= 3.6)
-            self.src.close()
-            self.src = rasterio.open(self.path, NUM_THREADS="ALL_CPUS")
         try:
             if self.src.crs is None:
                 raise ValuationError("raster_no_crs", "Raster {path} has no coordinate reference system.",
@@ -351,19 +348,24 @@ class BlockReader:
 
     def read(self, block: Grid) -> np.ndarray:
         """The block as float64, NaN where nodata or outside the raster."""
-        dst = np.full(block.shape, np.nan, dtype=np.float64)
-        if not block.size:
-            return dst
-        if self.offset is not None:
+        if self.offset is not None and block.size:
             r_off, c_off = _offset(block.transform, self.src.transform)
             r0, c0 = max(r_off, 0), max(c_off, 0)
             r1, c1 = min(r_off + block.height, self.src.height), min(c_off + block.width, self.src.width)
+            data = None
             if r1 > r0 and c1 > c0:
                 data = self.src.read(self.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_dtype=np.float64)
                 nodata = self.src.nodatavals[self.band - 1]
                 if nodata is not None and not np.isnan(nodata):
                     data[data == nodata] = np.nan
+                if data.shape == block.shape:
+                    return data
+            dst = np.full(block.shape, np.nan, dtype=np.float64)
+            if data is not None:
                 dst[r0 - r_off:r1 - r_off, c0 - c_off:c1 - c_off] = data
+            return dst
+        dst = np.full(block.shape, np.nan, dtype=np.float64)
+        if not block.size:
             return dst
         reproject(rasterio.band(self.src, self.band), dst, src_nodata=self.src.nodatavals[self.band - 1],
                   dst_transform=block.transform, dst_crs=block.rasterio_crs, dst_nodata=np.nan,
@@ -497,8 +499,8 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
         return vals, finite, float(vals.sum())
 
     # a second thread reads the next block's rasters (GDAL decompresses without the GIL) while this one
-    # computes the block's coverage and sums
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    # computes the block's coverage and sums; GDAL's block cache only needs the tiles two blocks share
+    with gdal_cache_limit(GDAL_CACHE_BYTES), ThreadPoolExecutor(max_workers=1) as pool:
         pending: Optional[Future] = pool.submit(read, 0) if blocks else None
         try:
             for i, (r0, r1, _) in enumerate(blocks):
@@ -530,6 +532,28 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
             raise
     mon.report(1.0, "reading factors")
     return totals
+
+
+#: GDAL raster block cache while reading blocks: tiles are read once, so a small cache keeps memory flat.
+GDAL_CACHE_BYTES = 256 * 2 ** 20
+
+
+@contextmanager
+def gdal_cache_limit(limit: int) -> Iterator[None]:
+    """Cap GDAL's (process-wide) raster block cache at ``limit`` bytes for the duration, then restore it.
+
+    Without it the cache fills to its default (5 % of RAM) with tiles that are never read again."""
+    try:
+        from osgeo import gdal
+    except ImportError:  # pragma: no cover - GDAL's own Python bindings come with QGIS
+        yield
+        return
+    before = gdal.GetCacheMax()
+    gdal.SetCacheMax(min(before, limit))
+    try:
+        yield
+    finally:
+        gdal.SetCacheMax(before)
 
 
 def _add(acc: dict[str, np.ndarray], name: str, value: np.ndarray) -> None:

@@ -146,9 +146,16 @@ def classify_codes(values: Any, index: Any, keep_unknown: bool = False,
     return normalised[codes_of], eco[codes_of]
 
 
-def area_m2(geoms: np.ndarray, crs: CRS) -> np.ndarray:
-    """Ellipsoidal areas (m²)."""
-    return geodesy.ellipsoidal_areas(geoms, crs)
+def area_m2(geoms: np.ndarray, crs: CRS, monitor: Optional[Monitor] = None) -> np.ndarray:
+    """Ellipsoidal areas (m²), in chunks of 50 000 geometries between which ``monitor`` may cancel."""
+    geoms = np.asarray(geoms, dtype=object)
+    if monitor is None or len(geoms) <= 50000:
+        return geodesy.ellipsoidal_areas(geoms, crs)
+    parts = []
+    for start in range(0, len(geoms), 50000):
+        monitor.check()
+        parts.append(geodesy.ellipsoidal_areas(geoms[start:start + 50000], crs))
+    return np.concatenate(parts)
 
 
 def split_parcels(
@@ -301,12 +308,12 @@ def split_parcels(
 
     mon.report(0.62, "measuring ellipsoidal areas")
     src_unique, src_inv = np.unique(p_pos, return_inverse=True)
-    src_area_unique = area_m2(pgeom[src_unique], pcrs)
+    src_area_unique = area_m2(pgeom[src_unique], pcrs, mon)
     src_area = src_area_unique[src_inv]
     mon.check()
     own = inside[nonempty]  # the same geometry as the source parcel: the same area
     piece_area = src_area.copy()
-    piece_area[~own] = area_m2(pieces[~own], pcrs)
+    piece_area[~own] = area_m2(pieces[~own], pcrs, mon)
     share = np.divide(piece_area, src_area, out=np.zeros_like(piece_area), where=src_area > 0)
     share = np.minimum(share, 1.0)
     mon.report(0.8, "building attributes")

@@ -36,3 +36,22 @@ def test_cancel_at_the_first_progress_report_leaves_no_output(plugin, tmp_path):
     assert time.perf_counter() - first[0] < 2.0
     assert "OUTPUT" not in res
     assert not any(p.exists() for p in outputs.values())
+
+
+def test_cancel_while_writing_removes_the_new_geopackage(plugin, tmp_path):
+    parcels = tmp_path / "parcels.gpkg"
+    processing.run("swcvalue:splitparcels", {"SCOPE": f"{GPKG}|layername=JYFW", "PARCELS": f"{GPKG}|layername=DLTB",
+                                             "SCOPE_ID_FIELD": "SCOPE_ID", "OUTPUT": str(parcels)})
+    feedback = QgsProcessingFeedback()
+
+    def cancel(progress: float) -> None:
+        if progress >= 90.0:  # the accounting writes its output from 90 %
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel)
+    out = tmp_path / "valued.gpkg"
+    res = processing.run("swcvalue:accountvalues", {
+        "PARCELS": str(parcels), "R_FACTOR": str(S / "r_factor.tif"), "K_FACTOR": str(S / "k_factor.tif"),
+        "DEM": str(S / "dem.tif"), "OUTPUT": str(out)}, feedback=feedback)
+    assert feedback.isCanceled() and "OUTPUT" not in res
+    assert not out.exists()
