@@ -13,7 +13,10 @@ from .assign_ownership import AssignOwnershipAlgorithm
 from .catalog_proposal import CatalogProposalAlgorithm
 from .csle_factors import CsleFactorsAlgorithm
 from .environment_check import EnvironmentCheckAlgorithm
+from .excluded_operators import ExcludedOperatorsAlgorithm
+from .listing_package import ListingPackageAlgorithm
 from .monitor_change import MonitorChangeAlgorithm
+from .promotion_map import PromotionMapAlgorithm
 from .reference_price import ReferencePriceAlgorithm
 from .register_pledge import RegisterPledgeAlgorithm
 from .register_trade import RegisterTradeAlgorithm
@@ -23,6 +26,7 @@ from .trade_certificate import TradeCertificateAlgorithm
 from .trade_status import TradeStatusAlgorithm
 from .valuation_report import ValuationReportAlgorithm
 from .watershed_summary import WatershedSummaryAlgorithm
+from .workplan import WorkPlanAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"
 
@@ -45,8 +49,9 @@ class SwcValueProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:  # noqa: N802
         for alg in (SplitParcelsAlgorithm(), AccountValuesAlgorithm(), CsleFactorsAlgorithm(),
                     EnvironmentCheckAlgorithm(), AssignOwnershipAlgorithm(), WatershedSummaryAlgorithm(),
-                    CatalogProposalAlgorithm(), MonitorChangeAlgorithm(),
+                    CatalogProposalAlgorithm(), MonitorChangeAlgorithm(), PromotionMapAlgorithm(),
                     ReferencePriceAlgorithm(), RevenuePlanAlgorithm(), RegisterTradeAlgorithm(),
+                    ExcludedOperatorsAlgorithm(),
                     RegisterPledgeAlgorithm(), TradeStatusAlgorithm(), TradeCertificateAlgorithm(),
-                    ValuationReportAlgorithm()):
+                    ListingPackageAlgorithm(), ValuationReportAlgorithm(), WorkPlanAlgorithm()):
             self.addAlgorithm(alg)

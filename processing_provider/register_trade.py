@@ -89,13 +89,19 @@ class RegisterTradeAlgorithm(SwcAlgorithm):
             "written. A trade is created with its parcels, which must all be eligible; the sellers come from the "
             "parcels. At signing a warning is given when parcels carry an investor's priority operating right "
             "(PRIORITY = 1) and the operator is someone else without a recorded PRIORITY_WAIVER. Every change is "
-            "kept in the append-only trade_event table."
+            "kept in the append-only trade_event table. Listing (clause 十) needs what the platform publishes: "
+            "LISTING_DATE, LISTING_PRICE (proposed price, 元), TERM_YEARS, OPERATING_FORMS (permitted operating "
+            "forms separated by ；), OPERATOR_SCOPE (eligible operator scope) and CONTACT. A trade whose operator "
+            "(OPERATOR, OPERATOR_CD) or parcel investor is on the excluded-operator list (swcvalue:excludedoperators, "
+            "clause 十七) on the signing date, or today before signing, is refused: at creation, at every move up to "
+            "signed and when the operator or signing date changes."
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
         self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
                                             QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register; a version-1 register is upgraded to version 2 (trade tables)."))
+                 tr("The project's register; an older register is upgraded to the current schema version (3: "
+                    "listing fields and the excluded-operator list)."))
         self.add(QgsProcessingParameterString("TRADE_ID", tr("Trade id")),
                  tr("The trade's identifier, e.g. the platform's transaction number."))
         self.add(QgsProcessingParameterEnum("ACTION", tr("Action"), [tr("Create"), tr("Advance")], defaultValue=1),

@@ -51,6 +51,8 @@ MARGIN = 15.0
 #: The map frame (x, y, width, height in mm on page 1).
 MAP_RECT = (MARGIN, 34.0, PAGE_W - 2 * MARGIN, 110.0)
 TITLE_RECT = (MARGIN, 12.0, PAGE_W - 2 * MARGIN, 12.0)
+#: Width (mm) kept free for the legend at the right of a map frame.
+LEGEND_WIDTH = 64.0
 SUBTITLE_RECT = (MARGIN, 24.0, PAGE_W - 2 * MARGIN, 8.0)
 CHOROPLETH_COLOURS = ("#ffffcc", "#006837")
 
@@ -155,15 +157,18 @@ def add_map(layout: QgsLayout, layers: list[QgsVectorLayer], rect: tuple[float, 
         item.setCrs(layers[0].crs())
     if extent is not None and not extent.isEmpty():
         extent.scale(1.1)
-        # the frame's aspect ratio (zoomToExtent gives an empty extent on some 3.22 builds)
-        aspect = rect[2] / rect[3]
+        # the frame's aspect ratio (zoomToExtent gives an empty extent on some 3.22 builds); with a legend the
+        # features are fitted into the frame left of it, so the legend never hides them
+        free = rect[2] - (LEGEND_WIDTH if legend_title is not None else 0.0)
+        aspect = free / rect[3]
         cx, cy = extent.center().x(), extent.center().y()
         w, h = extent.width(), extent.height()
         if w / max(h, 1e-9) < aspect:
             w = h * aspect
         else:
             h = w / aspect
-        item.setExtent(QgsRectangle(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+        x0 = cx - w / 2
+        item.setExtent(QgsRectangle(x0, cy - h / 2, x0 + w * rect[2] / free, cy + h / 2))
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(item)
@@ -195,7 +200,8 @@ def add_map(layout: QgsLayout, layers: list[QgsVectorLayer], rect: tuple[float, 
         legend.setBackgroundEnabled(True)
         legend.setFrameEnabled(True)
         layout.addLayoutItem(legend)
-        legend.attemptMove(QgsLayoutPoint(rect[0] + rect[2] - 55, rect[1] + 2, QgsUnitTypes.LayoutMillimeters))
+        legend.attemptMove(QgsLayoutPoint(rect[0] + rect[2] - LEGEND_WIDTH + 1, rect[1] + 2,
+                                          QgsUnitTypes.LayoutMillimeters))
         legend.adjustBoxSize()
     return item
 

@@ -45,6 +45,7 @@ GROUPS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("material", "Material supply", "物质供给", ("mat_",)),
     ("cultural", "Cultural services", "文化服务", ("cul_",)),
     ("cpi", "Price year and CPI", "价格年份与居民消费价格指数（CPI）", ("cpi_", "price_year_target")),
+    ("trading", "Trading (platform fee)", "交易（平台服务费）", ("platform_",)),
     ("other", "Other", "其他", ()),
 )
 

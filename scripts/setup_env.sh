@@ -10,7 +10,7 @@ VENV="${VENV:-$ROOT/.venv}"
 DEB_PACKAGES=(qgis python3-qgis qgis-providers xvfb xauth python3-venv
               libgdal-dev libgeos-dev libproj-dev proj-bin g++ python3-dev
               pyqt5-dev-tools qttools5-dev-tools zip
-              fonts-wqy-zenhei poppler-utils)
+              fonts-wqy-zenhei poppler-utils chromium)
 
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do

@@ -146,15 +146,18 @@ def classify_codes(values: Any, index: Any, keep_unknown: bool = False,
     return normalised[codes_of], eco[codes_of]
 
 
-def area_m2(geoms: np.ndarray, crs: CRS, monitor: Optional[Monitor] = None) -> np.ndarray:
-    """Ellipsoidal areas (m²), in chunks of 50 000 geometries between which ``monitor`` may cancel."""
+def area_m2(geoms: np.ndarray, crs: CRS, monitor: Optional[Monitor] = None,
+            exact: Optional[np.ndarray] = None) -> np.ndarray:
+    """Ellipsoidal areas (m², :func:`geodesy.ellipsoidal_areas` with ``local``; ``exact``: always with Geod), in
+    chunks of 50 000 geometries between which ``monitor`` may cancel."""
     geoms = np.asarray(geoms, dtype=object)
     if monitor is None or len(geoms) <= 50000:
-        return geodesy.ellipsoidal_areas(geoms, crs)
+        return geodesy.ellipsoidal_areas(geoms, crs, exact, local=True)
     parts = []
     for start in range(0, len(geoms), 50000):
         monitor.check()
-        parts.append(geodesy.ellipsoidal_areas(geoms[start:start + 50000], crs))
+        sl = slice(start, start + 50000)
+        parts.append(geodesy.ellipsoidal_areas(geoms[sl], crs, None if exact is None else exact[sl], local=True))
     return np.concatenate(parts)
 
 
@@ -313,7 +316,9 @@ def split_parcels(
     mon.check()
     own = inside[nonempty]  # the same geometry as the source parcel: the same area
     piece_area = src_area.copy()
-    piece_area[~own] = area_m2(pieces[~own], pcrs, mon)
+    # a piece is measured as its parcel was (so the shares of a parcel add up to 1)
+    src_exact = ~geodesy.measured_locally(pgeom[src_unique], pcrs)
+    piece_area[~own] = area_m2(pieces[~own], pcrs, mon, exact=src_exact[src_inv][~own])
     share = np.divide(piece_area, src_area, out=np.zeros_like(piece_area), where=src_area > 0)
     share = np.minimum(share, 1.0)
     mon.report(0.8, "building attributes")

@@ -7,7 +7,8 @@ changed field; SQLite triggers refuse UPDATE and DELETE). Every table is a GeoPa
 
 API (stable; the dock widget and ``swcvalue:assignownership`` build on it)::
 
-    SCHEMA_VERSION = 2                           # 2: trade tables (valuation/trading.py, docs/trading.md)
+    SCHEMA_VERSION = 3                           # 2: trade tables (valuation/trading.py, docs/trading.md)
+                                                 # 3: listing fields, excluded operators (valuation/screening.py)
     CLEAR = ""                                   # a change to CLEAR sets the field to NULL
     Register.create(path, lock_timeout=10.0) -> Register       # error if the file exists
     Register.open(path, lock_timeout=10.0) -> Register         # checks the schema version
@@ -59,7 +60,7 @@ from .ownership import (
     text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CLEAR = ""
 #: The register's tables (GeoPackage attribute tables) and their descriptions.
 TABLES = {
@@ -118,13 +119,13 @@ _SCHEMA_V1 = [
 
 #: Schema version 2 (trades, docs/trading.md): the trade lifecycle, its parcels and append-only events, pledges
 #: and scheduled payments. Trade fields are TEXT (dates ISO ``YYYY-MM-DD``) or REAL (元, years).
-TRADE_TEXT_FIELDS = ("PRODUCT", "SELLERS", "ACCOUNT_DATE", "APPRAISER", "APPRAISAL_DATE", "LISTING_DATE",
+_TRADE_TEXT_FIELDS_V2 = ("PRODUCT", "SELLERS", "ACCOUNT_DATE", "APPRAISER", "APPRAISAL_DATE", "LISTING_DATE",
                      "PLATFORM_REF", "PUBLICITY_START", "PUBLICITY_END", "PUBLICITY_OUTCOME", "OPERATOR",
                      "OPERATOR_CD", "PRIORITY_WAIVER", "START_DATE", "PAYMENT_METHOD", "PAYMENT_SCHEDULE",
                      "CONTRACT_NO", "SIGNING_DATE", "REVENUE_PLAN_NO", "REVENUE_PLAN_DATE", "FILED_WATER",
                      "FILED_DRC", "FILED_FINANCE", "COUNTY", "CERT_NO", "CERT_DATE", "FEEDBACK_PLAN_NO",
                      "FEEDBACK_PLAN_DATE", "CLOSE_DATE", "NOTE")
-TRADE_REAL_FIELDS = ("ACCOUNTED_VALUE", "APPRAISED_VALUE", "TERM_YEARS", "PRICE")
+_TRADE_REAL_FIELDS_V2 = ("ACCOUNTED_VALUE", "APPRAISED_VALUE", "TERM_YEARS", "PRICE")
 TABLES_V2 = {
     "trade": "SWC EcoValue register: trades and their lifecycle status",
     "trade_parcel": "SWC EcoValue register: parcels of each trade",
@@ -134,8 +135,8 @@ TABLES_V2 = {
 }
 _SCHEMA_V2 = [
     "CREATE TABLE trade (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT NOT NULL UNIQUE, "
-    "STATUS TEXT NOT NULL, " + ", ".join(f"{f} TEXT" for f in TRADE_TEXT_FIELDS) + ", "
-    + ", ".join(f"{f} REAL" for f in TRADE_REAL_FIELDS) + ", UPDATED_AT DATETIME, UPDATED_BY TEXT)",
+    "STATUS TEXT NOT NULL, " + ", ".join(f"{f} TEXT" for f in _TRADE_TEXT_FIELDS_V2) + ", "
+    + ", ".join(f"{f} REAL" for f in _TRADE_REAL_FIELDS_V2) + ", UPDATED_AT DATETIME, UPDATED_BY TEXT)",
     "CREATE TABLE trade_parcel (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, TRADE_ID TEXT NOT NULL, "
     "PARCEL_ID TEXT NOT NULL, SELLER TEXT, INVESTOR TEXT, PRIORITY INTEGER, UNIQUE (TRADE_ID, PARCEL_ID))",
     "CREATE INDEX trade_parcel_parcel ON trade_parcel (PARCEL_ID)",
@@ -165,8 +166,50 @@ def _v1_to_v2(con: sqlite3.Connection) -> None:
         register_table(con, name, description)
 
 
+#: Schema version 3 (docs/trading.md, "Publishing a trade" and "Excluded operators"): the listing fields of a trade
+#: (clause 十: proposed price, permitted operating forms, eligible operator scope, contact) and the excluded-operator
+#: list (clause 十七) with its append-only history.
+_TRADE_TEXT_FIELDS_V3 = ("OPERATING_FORMS", "OPERATOR_SCOPE", "CONTACT")
+_TRADE_REAL_FIELDS_V3 = ("LISTING_PRICE",)
+#: Trade fields: TEXT (dates ISO ``YYYY-MM-DD``) and REAL (元, years), every schema version.
+TRADE_TEXT_FIELDS = _TRADE_TEXT_FIELDS_V2 + _TRADE_TEXT_FIELDS_V3
+TRADE_REAL_FIELDS = _TRADE_REAL_FIELDS_V2 + _TRADE_REAL_FIELDS_V3
+TABLES_V3 = {
+    "excluded_operator": "SWC EcoValue register: operators excluded from trades (clause 十七)",
+    "excluded_operator_event": "SWC EcoValue register: append-only history of the excluded-operator list",
+}
+_EXCLUSION_COLUMNS = ("NAME TEXT NOT NULL, NAME_NORM TEXT NOT NULL, IDENT TEXT, REASON TEXT NOT NULL, "
+                      "SOURCE TEXT NOT NULL, LISTED_DATE TEXT, EXPIRY TEXT")
+_SCHEMA_V3 = [
+    *(f"ALTER TABLE trade ADD COLUMN {f} TEXT" for f in _TRADE_TEXT_FIELDS_V3),
+    *(f"ALTER TABLE trade ADD COLUMN {f} REAL" for f in _TRADE_REAL_FIELDS_V3),
+    # One row per entry in force; ENTRY_KEY is "ID:<IDENT>" or "NAME:<NAME_NORM>" (valuation/screening.py).
+    "CREATE TABLE excluded_operator (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, ENTRY_KEY TEXT NOT NULL "
+    f"UNIQUE, {_EXCLUSION_COLUMNS}, UPDATED_AT DATETIME, UPDATED_BY TEXT)",
+    "CREATE INDEX excluded_operator_name ON excluded_operator (NAME_NORM)",
+    "CREATE INDEX excluded_operator_ident ON excluded_operator (IDENT)",
+    # Every addition, change and removal with the entry's values after it (removal: before it) and a note.
+    "CREATE TABLE excluded_operator_event (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, time DATETIME NOT NULL, "
+    "os_user TEXT, app_user TEXT, batch TEXT, action TEXT NOT NULL CHECK (action IN ('add', 'update', 'remove')), "
+    "ENTRY_KEY TEXT NOT NULL, " + _EXCLUSION_COLUMNS.replace(" NOT NULL", "") + ", NOTE TEXT)",
+    "CREATE INDEX excluded_operator_event_key ON excluded_operator_event (ENTRY_KEY)",
+    "CREATE TRIGGER excluded_operator_event_no_update BEFORE UPDATE ON excluded_operator_event BEGIN "
+    "SELECT RAISE(ABORT, 'excluded_operator_event is append-only: UPDATE refused'); END",
+    "CREATE TRIGGER excluded_operator_event_no_delete BEFORE DELETE ON excluded_operator_event BEGIN "
+    "SELECT RAISE(ABORT, 'excluded_operator_event is append-only: DELETE refused'); END",
+]
+
+
+def _v2_to_v3(con: sqlite3.Connection) -> None:
+    """Schema 2 → 3: the trade's listing columns and the excluded-operator tables."""
+    for sql in _SCHEMA_V3:
+        con.execute(sql)
+    for name, description in TABLES_V3.items():
+        register_table(con, name, description)
+
+
 #: from-version -> function upgrading a register in place to from-version + 1 (inside a write transaction).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def utc_now() -> str:

@@ -6,6 +6,11 @@ among the parcels' right holders (HOLDER) by appraised-value share (APPR_MAT + A
 V_TOTAL) or by area share (AREA_M2). Amounts are in whole cents (0.01 元) and add up exactly: lines to NET,
 holder rows to their line (largest remainder, ties to the earlier row). The regulating-and-cultural part
 of NET (by those classes' share of value) is reported with its permitted uses.
+
+Platform fee (clause 十六, "actual cost + reasonable profit"): ``platform_fee(items, margin_percent, cap)`` gives
+COST_PLATFORM = Σ cost items + margin, margin = Σ items × margin_percent / 100 rounded half-up to the cent, all in
+exact Decimal cents; a margin above the cap (parameter ``platform_margin_max``, :func:`margin_cap`) is refused.
+``plan(..., platform=fee)`` uses fee.total as the platform cost; a COST_PLATFORM given as well must agree to the cent.
 """
 
 from __future__ import annotations
@@ -45,6 +50,45 @@ class Share:
     percent: Decimal
 
 
+#: The parameter-table row capping the platform's reasonable-profit margin (percent of its cost items).
+MARGIN_CAP_KEY = "platform_margin_max"
+
+
+@dataclass(frozen=True)
+class MarginCap:
+    """The cap on the platform's margin and where it comes from (a parameter-table row)."""
+
+    percent: Decimal
+    key: str = MARGIN_CAP_KEY
+    source: str = ""
+    evidence: str = ""
+    parameter_set: str = ""
+
+
+@dataclass
+class PlatformFee:
+    """The platform fee: actual cost items, the reasonable-profit margin and the total (all exact cents)."""
+
+    items: list[tuple[str, Decimal]]
+    margin_percent: Decimal
+    margin: Decimal
+    total: Decimal
+    cap: MarginCap
+
+    @property
+    def cost(self) -> Decimal:
+        """Σ cost items."""
+        return sum((a for _, a in self.items), Decimal(0))
+
+    def rows(self) -> pd.DataFrame:
+        """ITEM, KIND (``cost``, ``margin``, ``total``), PERCENT (margin row: its percent), AMOUNT (元)."""
+        rows = [{"ITEM": name, "KIND": "cost", "PERCENT": None, "AMOUNT": float(a)} for name, a in self.items]
+        rows.append({"ITEM": "MARGIN", "KIND": "margin", "PERCENT": float(self.margin_percent),
+                     "AMOUNT": float(self.margin)})
+        rows.append({"ITEM": "COST_PLATFORM", "KIND": "total", "PERCENT": None, "AMOUNT": float(self.total)})
+        return pd.DataFrame(rows, columns=["ITEM", "KIND", "PERCENT", "AMOUNT"])
+
+
 @dataclass
 class RevenuePlan:
     """The table rows, NET and the regulating-and-cultural part."""
@@ -57,6 +101,7 @@ class RevenuePlan:
     reg_cul_amount: Decimal
     weight_basis: str
     notices: list[Notice] = field(default_factory=list)
+    platform: Optional[PlatformFee] = None
 
 
 def money(value: Any, name: str) -> Decimal:
@@ -70,6 +115,76 @@ def money(value: Any, name: str) -> Decimal:
         raise ValuationError("revenue_negative_amount", "{name} must not be negative ({value}).", name=name,
                              value=str(value))
     return d
+
+
+def percent_text(d: Decimal) -> str:
+    """A percent without trailing zeros: 8, 7.5."""
+    t = f"{d:f}"
+    return t.rstrip("0").rstrip(".") if "." in t else t
+
+
+def margin_cap(params: Any) -> MarginCap:
+    """The cap row of a :class:`valuation.parameters.ParameterSet` (value in %, source, evidence)."""
+    value = params.value(MARGIN_CAP_KEY)
+    row = params.rows.loc[MARGIN_CAP_KEY]
+    return MarginCap(Decimal(str(value)), MARGIN_CAP_KEY, str(row.get("source") or ""),
+                     str(row.get("evidence") or ""), str(getattr(params, "id", "")))
+
+
+def parse_cost_items(value: Any) -> list[tuple[str, Decimal]]:
+    """Platform cost items (ITEM, AMOUNT 元) from a matrix: flat (``[a, 6000, b, 2500]`` or one comma-separated
+    string, as qgis_process passes it) or nested (``[[a, 6000], [b, 2500]]``). Empty: no items."""
+    if value is None or value == "" or value == []:
+        return []
+    if isinstance(value, str):
+        cells: list[Any] = [c.strip() for c in value.split(",")]
+    else:
+        cells = []
+        for item in value:
+            cells.extend(item if isinstance(item, (list, tuple)) else [item])
+    if len(cells) % 2:
+        raise ValuationError("platform_items_not_pairs", "PLATFORM_COSTS has {n} cells, not item and amount pairs.",
+                             n=len(cells))
+    items = []
+    for i in range(0, len(cells), 2):
+        name = str(cells[i] if cells[i] is not None else "").strip()
+        if not name:
+            raise ValuationError("platform_item_no_name", "PLATFORM_COSTS row {row} has no item name.",
+                                 row=i // 2 + 1)
+        items.append((name, money(cells[i + 1], f"PLATFORM_COSTS {name}")))
+    return items
+
+
+def platform_fee(items: Sequence[tuple[str, Any]], margin_percent: Any, cap: MarginCap) -> PlatformFee:
+    """COST_PLATFORM = Σ items + Σ items × margin_percent / 100 (half-up to the cent); margin ≤ cap."""
+    clean = [(str(n), money(a, f"PLATFORM_COSTS {n}")) for n, a in items]
+    try:
+        pct = Decimal(str(margin_percent if margin_percent not in (None, "") else 0))
+    except InvalidOperation:
+        pct = Decimal("NaN")
+    if not pct.is_finite() or pct < 0:
+        raise ValuationError("platform_bad_margin", "PLATFORM_MARGIN must be a percentage ≥ 0, got {value}.",
+                             value=str(margin_percent))
+    if not clean and pct > 0:
+        raise ValuationError("platform_margin_without_costs", "PLATFORM_MARGIN is a percentage of the platform's "
+                             "cost items; give PLATFORM_COSTS.")
+    if pct > cap.percent:
+        raise ValuationError("platform_margin_above_cap", "The platform's profit margin {margin} % exceeds the cap "
+                             "{cap} % (parameter {key}, {evidence}: {source}).", margin=percent_text(pct),
+                             cap=percent_text(cap.percent), key=cap.key, evidence=cap.evidence, source=cap.source)
+    cost = sum((a for _, a in clean), Decimal(0))
+    margin = (cost * pct / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return PlatformFee(clean, pct, margin, cost + margin, cap)
+
+
+def platform_notice(fee: PlatformFee) -> Notice:
+    """The basis of the platform fee, for the log."""
+    return Notice("revenue_platform_fee", "Platform fee (clause 十六, actual cost + reasonable profit): cost items "
+                  "{cost} 元 + {percent} % profit {margin} 元 = {total} 元; the margin cap is {cap} % (parameter "
+                  "{key}, {evidence}).", {"cost": f"{fee.cost:,.2f}", "percent": percent_text(fee.margin_percent),
+                                          "margin": f"{fee.margin:,.2f}", "total": f"{fee.total:,.2f}",
+                                          "cap": percent_text(fee.cap.percent), "key": fee.cap.key,
+                                          "evidence": fee.cap.evidence})
 
 
 def category_code(value: Any) -> Optional[str]:
@@ -209,20 +324,35 @@ def reg_cul_share(parcels: Optional[pd.DataFrame]) -> float:
 
 
 def plan(gross: Any, costs: dict[str, Any], shares: Iterable[Share], parcels: Optional[pd.DataFrame] = None,
-         allocate_by: str = "value") -> RevenuePlan:
-    """The distribution table; see the module docstring. ``costs`` keys are :data:`COST_KEYS`."""
+         allocate_by: str = "value", platform: Optional[PlatformFee] = None) -> RevenuePlan:
+    """The distribution table; see the module docstring. ``costs`` keys are :data:`COST_KEYS`. With ``platform``
+    the platform cost is its total; ``costs["platform"]`` (0 or None: not given) must then agree to the cent.
+    A platform cost given only as a number gets a notice that its basis is not documented."""
     if allocate_by not in ALLOCATE_MODES:
         raise ValuationError("revenue_bad_mode", "Unknown allocation {mode}; use value, area or none.",
                              mode=allocate_by)
     g = money(gross, "GROSS")
     c = {k: money(costs.get(k, 0), f"COST_{k.upper()}") for k in COST_KEYS}
+    fee_notices: list[Notice] = []
+    if platform is not None:
+        if c["platform"] and c["platform"] != platform.total:
+            raise ValuationError("platform_fee_mismatch", "COST_PLATFORM {given} 元 differs from the platform fee "
+                                 "{computed} 元 computed from PLATFORM_COSTS and PLATFORM_MARGIN; give one or make "
+                                 "them agree.", given=f"{c['platform']:,.2f}", computed=f"{platform.total:,.2f}")
+        c["platform"] = platform.total
+        fee_notices.append(platform_notice(platform))
+    elif c["platform"]:
+        fee_notices.append(Notice("revenue_platform_fee_undocumented", "The platform fee {amount} 元 is given as one "
+                                  "figure; its basis (actual cost + reasonable profit, clause 十六) is not "
+                                  "documented: give PLATFORM_COSTS and PLATFORM_MARGIN.",
+                                  {"amount": f"{c['platform']:,.2f}"}))
     total_cost = sum(c.values(), Decimal(0))
     if total_cost > g:
         raise ValuationError("revenue_costs_exceed", "The costs ({costs} 元) exceed the gross revenue "
                              "({gross} 元).", costs=f"{total_cost:,.2f}", gross=f"{g:,.2f}")
     net = g - total_cost
     shares = list(shares)
-    notices: list[Notice] = []
+    notices: list[Notice] = fee_notices
     net_cents = int(net * 100)
     line_cents = largest_remainder(net_cents, [Fraction(s.percent) for s in shares])
     split = allocate_by != "none" and any(s.category in SPLIT_CATEGORIES for s in shares)
@@ -249,4 +379,4 @@ def plan(gross: Any, costs: dict[str, Any], shares: Iterable[Share], parcels: Op
     share = reg_cul_share(parcels)
     rc = (net * Decimal(str(share))).quantize(Decimal("0.01"), ROUND_HALF_UP)
     table = pd.DataFrame(rows, columns=["RECIPIENT", "CATEGORY", "HOLDER", "PERCENT", "AMOUNT"])
-    return RevenuePlan(table, g, c, net, share, rc, basis, notices)
+    return RevenuePlan(table, g, c, net, share, rc, basis, notices, platform)

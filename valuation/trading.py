@@ -1,4 +1,4 @@
-"""Trading deadlines and the trade lifecycle (register schema version 2, docs/trading.md).
+"""Trading deadlines and the trade lifecycle (register schema versions 2 and 3, docs/trading.md).
 
 API::
 
@@ -12,6 +12,14 @@ API::
     record_pledge(reg, pledge_id, kind, lender, amount, start, end, parcels=(), trade_id=None, release=None)
     status_report(reg, as_of, horizon_days=30) -> DataFrame  # TRADE_ID, ITEM, DUE_DATE, STATE, DAYS, DETAIL
     carbon_sold_parcels(reg) -> set[str]                     # parcels of 碳汇 trades
+    screen_trade(reg, trade_id, as_of=None) -> list[ScreeningHit]   # operator/investors on the excluded list
+    split_items(text) -> list[str]                           # OPERATING_FORMS items ("；" or ";")
+
+Excluded operators (clause 十七, valuation/screening.py): create_trade, advance_trade and update_trade refuse
+(``operator_excluded``) a trade whose OPERATOR/OPERATOR_CD or a parcel's INVESTOR is on the list on the trade's
+SIGNING_DATE (today while it has none): creating, every move up to ``signed`` (so listing re-screens whoever is
+already known) and any change of OPERATOR, OPERATOR_CD or SIGNING_DATE. Later moves (filed, certified, closed) are
+not refused but warned about (``operator_excluded_now``) when a party is on the list today.
 
 ``feedback_due(signing_date)``: the feedback plan (反哺方案) is due 6 calendar months after the contract is
 signed (clause 十二), clamped to the month's end: 2025-08-31 → 2026-02-28, 2027-08-31 → 2028-02-29.
@@ -30,6 +38,8 @@ import pandas as pd
 
 from .errors import Notice, ValuationError, short_list
 from .register import Register, os_user, utc_now
+from .screening import ROLE_LABELS, ScreeningHit, screen_parties
+from .screening import screen_trade as screen_trade  # re-exported: trading.screen_trade
 
 FEEDBACK_MONTHS = 6
 
@@ -75,9 +85,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "planned": ("PRODUCT", "PARCELS", "SELLERS"),
     "accounted": ("ACCOUNTED_VALUE", "ACCOUNT_DATE"),
     "appraised": ("APPRAISER", "APPRAISED_VALUE", "APPRAISAL_DATE"),
-    "listed": ("LISTING_DATE",),
+    "listed": ("LISTING_DATE", "LISTING_PRICE", "TERM_YEARS", "OPERATING_FORMS", "OPERATOR_SCOPE", "CONTACT"),
     "publicised": ("PUBLICITY_START", "PUBLICITY_END"),
-    "signed": ("PUBLICITY_OUTCOME", "OPERATOR", "OPERATOR_CD", "TERM_YEARS", "START_DATE", "PRICE",
+    "signed": ("PUBLICITY_OUTCOME", "OPERATOR", "OPERATOR_CD", "START_DATE", "PRICE",
                "PAYMENT_METHOD", "CONTRACT_NO", "SIGNING_DATE", "REVENUE_PLAN_NO", "REVENUE_PLAN_DATE"),
     "filed": ("FILED_WATER", "FILED_DRC", "FILED_FINANCE"),
     "certified": ("CERT_NO", "CERT_DATE"),
@@ -93,7 +103,9 @@ FILING_DAYS = 30
 FIELD_LABELS: dict[str, str] = {
     "PRODUCT": "产品类型", "PARCELS": "交易图斑", "SELLERS": "出让主体", "ACCOUNTED_VALUE": "核算价值",
     "ACCOUNT_DATE": "核算日期", "APPRAISER": "评估机构", "APPRAISED_VALUE": "评估价值", "APPRAISAL_DATE": "评估日期",
-    "LISTING_DATE": "挂牌日期", "PUBLICITY_START": "公示开始", "PUBLICITY_END": "公示结束",
+    "LISTING_DATE": "挂牌日期", "LISTING_PRICE": "挂牌价", "OPERATING_FORMS": "允许的经营方式",
+    "OPERATOR_SCOPE": "受让方资格条件", "CONTACT": "联系方式", "PUBLICITY_START": "公示开始",
+    "PUBLICITY_END": "公示结束",
     "PUBLICITY_OUTCOME": "公示结果", "OPERATOR": "经营主体", "OPERATOR_CD": "经营主体证件号", "TERM_YEARS": "经营期限",
     "START_DATE": "起始日期", "PRICE": "成交价", "PAYMENT_METHOD": "付款方式", "CONTRACT_NO": "合同编号",
     "SIGNING_DATE": "签订日期", "REVENUE_PLAN_NO": "收益分配方案批准文号", "REVENUE_PLAN_DATE": "收益分配方案批准日期",
@@ -112,6 +124,20 @@ def required_fields(status: str) -> tuple[str, ...]:
     for s in STATUSES[: STATUSES.index(status) + 1]:
         out += REQUIRED[s]
     return tuple(out)
+
+
+#: Fields that must be greater than 0 when given.
+POSITIVE_FIELDS = ("LISTING_PRICE", "TERM_YEARS")
+#: How list-valued text fields (OPERATING_FORMS) are stored: items joined by the full-width semicolon.
+ITEM_SEPARATOR = "；"
+
+
+def split_items(value: Any) -> list[str]:
+    """The items of a list-valued text field (OPERATING_FORMS): separated by "；" or ";", trimmed, blanks dropped
+    (``"生态旅游；林下种植; "`` -> ``["生态旅游", "林下种植"]``)."""
+    if _blank(value):
+        return []
+    return [p.strip() for p in str(value).replace(";", ITEM_SEPARATOR).split(ITEM_SEPARATOR) if p.strip()]
 
 
 def _blank(v: Any) -> bool:
@@ -144,6 +170,16 @@ def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
             out[k] = str(value).strip()
     if unknown:
         raise ValuationError("trade_unknown_fields", "Unknown trade fields {fields}.", fields=short_list(unknown))
+    for k in POSITIVE_FIELDS:
+        if k in out and not out[k] > 0:
+            raise ValuationError("trade_not_positive", "{field} must be greater than 0, got {value}.", field=k,
+                                 value=f"{out[k]:g}")
+    if "OPERATING_FORMS" in out:
+        forms = split_items(out["OPERATING_FORMS"])
+        if forms:
+            out["OPERATING_FORMS"] = ITEM_SEPARATOR.join(forms)
+        else:
+            del out["OPERATING_FORMS"]
     if "OPERATOR_CD" in out:
         from .ownership import is_valid_identifier
 
@@ -241,6 +277,41 @@ def carbon_sold_parcels(reg: Register) -> set[str]:
     return {r[0] for r in rows}
 
 
+# Excluded operators -------------------------------------------------------------------------------------------
+#: Fields whose change makes update_trade / advance_trade re-screen the parties.
+SCREENED_FIELDS = ("OPERATOR", "OPERATOR_CD", "SIGNING_DATE")
+
+
+def _investors(parcels: pd.DataFrame) -> dict[str, list[str]]:
+    """Investor name -> PARCEL_IDs naming it."""
+    out: dict[str, list[str]] = {}
+    if parcels is None or "INVESTOR" not in parcels.columns:
+        return out
+    for pid, inv in zip(parcels["PARCEL_ID"], parcels["INVESTOR"]):
+        if not _blank(inv):
+            out.setdefault(str(inv).strip(), []).append(str(pid))
+    return out
+
+
+def _screen_date(trade: dict[str, Any]) -> dt.date:
+    """The date a trade's parties are screened on: its SIGNING_DATE, else today."""
+    return dt.date.today() if _blank(trade.get("SIGNING_DATE")) else as_date(trade["SIGNING_DATE"], "SIGNING_DATE")
+
+
+def _hit_params(trade_id: str, hits: list[ScreeningHit], day: dt.date) -> dict[str, Any]:
+    h = hits[0]
+    return {"trade": trade_id, "name": h.candidate, "role": f"{h.role} ({ROLE_LABELS.get(h.role, h.role)})",
+            "as_of": day.isoformat(), "reason": h.entry.reason, "source": h.entry.source,
+            "expiry": h.entry.expiry or "—", "count": len(hits), "parties": "; ".join(x.describe() for x in hits)}
+
+
+def _refuse_excluded(trade_id: str, hits: list[ScreeningHit], day: dt.date) -> None:
+    if hits:
+        raise ValuationError("operator_excluded", "Trade {trade} refused: {role} {name} is on the excluded-operator "
+                             "list on {as_of} — reason: {reason}; source: {source}; expiry: {expiry}. Parties on "
+                             "the list: {count} ({parties}).", **_hit_params(trade_id, hits, day))
+
+
 def create_trade(reg: Register, trade_id: str, fields: dict[str, Any], parcels: pd.DataFrame,
                  user: Optional[str] = None) -> TradeMove:
     """Create a trade in status ``planned`` with its parcels (PARCEL_ID; ELIGIBLE, SELLER, INVESTOR, PRIORITY
@@ -269,6 +340,9 @@ def create_trade(reg: Register, trade_id: str, fields: dict[str, Any], parcels: 
         raise ValuationError("trade_missing_fields", "Trade {trade} cannot be {status}: missing {fields}.",
                              trade=trade_id, status="planned",
                              fields=", ".join(f"{f} ({FIELD_LABELS.get(f, f)})" for f in missing))
+    day = _screen_date(values)
+    _refuse_excluded(trade_id, screen_parties(reg, values.get("OPERATOR"), values.get("OPERATOR_CD"),
+                                              _investors(parcels), day), day)
     user = user or os_user()
     now = utc_now()
 
@@ -332,6 +406,18 @@ def advance_trade(reg: Register, trade_id: str, to_status: str, fields: dict[str
                              fields=", ".join(f"{f} ({FIELD_LABELS.get(f, f)})" for f in missing))
     parcels = trade_parcels(reg, trade_id)
     notices = _priority_notice(merged, parcels)
+    if (STATUSES.index(to_status) <= STATUSES.index("signed")
+            or any(k in values and values[k] != trade.get(k) for k in SCREENED_FIELDS)):
+        day = _screen_date(merged)
+        _refuse_excluded(trade_id, screen_parties(reg, merged.get("OPERATOR"), merged.get("OPERATOR_CD"),
+                                                  _investors(parcels), day), day)
+    else:
+        day = dt.date.today()
+        hits = screen_parties(reg, merged.get("OPERATOR"), merged.get("OPERATOR_CD"), _investors(parcels), day)
+        if hits:
+            notices.append(Notice("operator_excluded_now", "Trade {trade}: {role} {name} is on the excluded-operator "
+                                  "list on {as_of} — reason: {reason}; source: {source}; expiry: {expiry}. Parties "
+                                  "on the list: {count} ({parties}).", _hit_params(trade_id, hits, day)))
     schedule = parse_schedule(values["PAYMENT_SCHEDULE"]) if "PAYMENT_SCHEDULE" in values else None
     user = user or os_user()
     now = utc_now()
@@ -460,6 +546,11 @@ def update_trade(reg: Register, trade_id: str, fields: dict[str, Any], user: Opt
     status = trade["STATUS"]
     if not changed:
         return TradeMove(trade_id, status, {})
+    if any(k in changed for k in SCREENED_FIELDS):
+        merged = {**trade, **changed}
+        day = _screen_date(merged)
+        _refuse_excluded(trade_id, screen_parties(reg, merged.get("OPERATOR"), merged.get("OPERATOR_CD"),
+                                                  _investors(trade_parcels(reg, trade_id)), day), day)
     user = user or os_user()
     now = utc_now()
 

@@ -141,14 +141,15 @@ def test_uniform_forest_parcel_every_quantity_and_value_by_hand(tmp_path, params
     v = p24.value
 
     # --- areas. Planar: 100 cells × 100 m² = 10 000 m² exactly. Ellipsoidal: the corners in lon/lat on GRS 1980
-    # (the engine's own computation, repeated here), ≈ 9 997.54 m²; and ≈ 10 000 / areal scale (1.000246).
+    # measured with Geod, ≈ 9 997.54 m²; the engine's own computation for a parcel this small, repeated here:
+    # 10 000 / the projection's areal scale at the centroid (1.000246), the same to ~1e-11.
     assert square.area == 10_000.0
     tr = Transformer.from_crs(EPSG, "EPSG:4490", always_xy=True)
     lon, lat = tr.transform(*np.asarray(square.exterior.coords).T)
     area = abs(Geod(ellps="GRS80").polygon_area_perimeter(lon, lat)[0])
-    assert row["AREA_M2"] == pytest.approx(area, rel=1e-12)
-    scale = Proj(EPSG).get_factors(float(np.mean(lon)), float(np.mean(lat))).areal_scale
-    assert area == pytest.approx(10_000.0 / scale, rel=1e-6)
+    assert row["AREA_M2"] == pytest.approx(area, rel=1e-9)
+    scale = Proj(EPSG).get_factors(*tr.transform(square.centroid.x, square.centroid.y)).areal_scale
+    assert row["AREA_M2"] == pytest.approx(10_000.0 / scale, rel=1e-12)
     assert abs(area / 10_000.0 - 1.0) > 2e-4  # the two areas really differ: the checks below tell them apart
     km2, hm2 = area / 1e6, area / 1e4
 
@@ -231,7 +232,7 @@ def test_uniform_forest_parcel_every_quantity_and_value_by_hand(tmp_path, params
              + v_air + q_clim * v("electricity_price"))
     assert row["V_REG"] == pytest.approx(v_reg, rel=1e-9)
     assert row["V_TOTAL"] == pytest.approx(v_reg + q_timber * v("mat_price.timber") + 50_000.0, rel=1e-9)
-    assert row["V_PER_MU"] == pytest.approx(row["V_TOTAL"] / (area * 15 / 10_000), rel=1e-12)
+    assert row["V_PER_MU"] == pytest.approx(row["V_TOTAL"] / (row["AREA_M2"] * 15 / 10_000), rel=1e-12)
     # no terrace and no baseline raster: the baseline equals the current state
     assert row["DV_TOTAL"] == 0.0 and row["DQ_SOIL"] == 0.0
     # SI units: no unit warnings

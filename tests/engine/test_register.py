@@ -21,6 +21,8 @@ from valuation.register import CLEAR, SCHEMA_VERSION, Register
 
 #: The tables of schema version 2 (version 1 plus the trade tables).
 V2_TABLES = {"swc_meta", "ownership", "audit", "trade", "trade_parcel", "trade_event", "pledge", "payment"}
+#: The tables of schema version 3 (version 2 plus the excluded-operator list and its history).
+V3_TABLES = V2_TABLES | {"excluded_operator", "excluded_operator_event"}
 
 GPKG = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_watershed.gpkg"
 CREDIT = "91350100M000100Y43"
@@ -43,21 +45,22 @@ def test_create_gives_a_valid_geopackage(reg):
     assert con.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
     assert con.execute("PRAGMA user_version").fetchone()[0] == 10200
     contents = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
-    assert contents == {name: "attributes" for name in V2_TABLES}
+    assert contents == {name: "attributes" for name in V3_TABLES}
     assert {r[0] for r in con.execute("SELECT srs_id FROM gpkg_spatial_ref_sys")} == {-1, 0, 4326}
     triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert {"audit_no_update", "audit_no_delete"} <= triggers
+    assert {"audit_no_update", "audit_no_delete", "excluded_operator_event_no_update",
+            "excluded_operator_event_no_delete"} <= triggers
     con.close()
     # GDAL (the library QGIS uses) lists and reads the tables.
     layers = {name for name, _ in pyogrio.list_layers(reg.path)}
-    assert layers == V2_TABLES
+    assert layers == V3_TABLES
     meta = pyogrio.read_dataframe(reg.path, layer="swc_meta")
-    assert dict(zip(meta["key"], meta["value"]))["schema_version"] == "2"
+    assert dict(zip(meta["key"], meta["value"]))["schema_version"] == "3"
 
 
 def test_meta_and_open(reg):
     meta = reg.meta()
-    assert meta["schema_version"] == str(SCHEMA_VERSION) == "2"
+    assert meta["schema_version"] == str(SCHEMA_VERSION) == "3"
     assert meta["software"].startswith("SWC EcoValue ")
     assert meta["created"].endswith("Z") and meta["created"][:4].isdigit()
     again = Register.open(reg.path)
@@ -78,7 +81,7 @@ def test_create_refuses_an_existing_file_and_open_a_missing_one(reg, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["project.gpkg"]  # no temporary file left
 
 
-@pytest.mark.parametrize("version, code", [("3", "register_newer"), ("99", "register_newer"),
+@pytest.mark.parametrize("version, code", [("4", "register_newer"), ("99", "register_newer"),
                                            ("abc", "register_unknown_version"), ("0", "register_unknown_version")])
 def test_schema_version_check(reg, version, code):
     con = sqlite3.connect(reg.path)
@@ -106,8 +109,8 @@ def test_open_adopts_a_geopackage_with_only_swc_tables(tmp_path):
     path = tmp_path / "project.gpkg"
     pyogrio.write_dataframe(pd.DataFrame({"start_year": [2025]}), path, layer="swc_catalog_period", driver="GPKG")
     reg = Register.open(path)
-    assert reg.meta()["schema_version"] == "2"
-    assert {name for name, _ in pyogrio.list_layers(path)} == {"swc_catalog_period", *V2_TABLES}
+    assert reg.meta()["schema_version"] == "3"
+    assert {name for name, _ in pyogrio.list_layers(path)} == {"swc_catalog_period", *V3_TABLES}
     reg.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
     assert Register.open(path).assignments().loc["A", "OWN_TYPE"] == "STATE"
     assert pyogrio.read_dataframe(path, layer="swc_catalog_period")["start_year"].tolist() == [2025]
@@ -276,7 +279,8 @@ def test_join_survives_rerunning_the_split(sample, reg):
 
 
 def test_an_older_register_is_upgraded_through_migrations(tmp_path, monkeypatch):
-    """A version-1 register (made with the version-1 code) is upgraded in place to version 2 (trade tables)."""
+    """A version-1 register (made with the version-1 code) is upgraded in place to version 3 (trade tables, then
+    the listing columns and the excluded-operator tables)."""
     from valuation import register as register_module
 
     with monkeypatch.context() as m:
@@ -287,8 +291,8 @@ def test_an_older_register_is_upgraded_through_migrations(tmp_path, monkeypatch)
         assert {name for name, _ in pyogrio.list_layers(old.path)} == {"swc_meta", "ownership", "audit"}
     assert Register.inspect(old.path) == 1
     upgraded = Register.open(old.path)
-    assert upgraded.meta()["schema_version"] == "2"
-    assert {name for name, _ in pyogrio.list_layers(old.path)} == V2_TABLES
+    assert upgraded.meta()["schema_version"] == "3"
+    assert {name for name, _ in pyogrio.list_layers(old.path)} == V3_TABLES
     assert upgraded.assignments().loc["A", "OWN_TYPE"] == "STATE"
     fresh = Register.create(tmp_path / "fresh.gpkg")
     con_new, con_old = sqlite3.connect(fresh.path), sqlite3.connect(old.path)
@@ -296,6 +300,82 @@ def test_an_older_register_is_upgraded_through_migrations(tmp_path, monkeypatch)
     assert con_new.execute(schema).fetchall() == con_old.execute(schema).fetchall()
     con_new.close()
     con_old.close()
+
+
+#: The trade columns of schema version 2, in the order version 2 created them.
+V2_TRADE_COLUMNS = [
+    "fid", "TRADE_ID", "STATUS", "PRODUCT", "SELLERS", "ACCOUNT_DATE", "APPRAISER", "APPRAISAL_DATE", "LISTING_DATE",
+    "PLATFORM_REF", "PUBLICITY_START", "PUBLICITY_END", "PUBLICITY_OUTCOME", "OPERATOR", "OPERATOR_CD",
+    "PRIORITY_WAIVER", "START_DATE", "PAYMENT_METHOD", "PAYMENT_SCHEDULE", "CONTRACT_NO", "SIGNING_DATE",
+    "REVENUE_PLAN_NO", "REVENUE_PLAN_DATE", "FILED_WATER", "FILED_DRC", "FILED_FINANCE", "COUNTY", "CERT_NO",
+    "CERT_DATE", "FEEDBACK_PLAN_NO", "FEEDBACK_PLAN_DATE", "CLOSE_DATE", "NOTE", "ACCOUNTED_VALUE", "APPRAISED_VALUE",
+    "TERM_YEARS", "PRICE", "UPDATED_AT", "UPDATED_BY"]
+
+
+def test_a_version_2_register_is_upgraded_to_version_3(tmp_path, monkeypatch):
+    """A version-2 register made by the version-2 code path, holding a listed trade, gains the listing columns
+    (NULL on the old trade) and the excluded-operator tables; its rows survive; the schema equals a new one's."""
+    from valuation import register as register_module
+    from valuation.trading import advance_trade, create_trade, get_trade, missing_for
+
+    with monkeypatch.context() as m:
+        m.setattr(register_module, "SCHEMA_VERSION", 2)
+        m.setattr(register_module, "MIGRATIONS", {1: register_module._v1_to_v2})
+        m.setattr(register_module, "TRADE_TEXT_FIELDS", register_module._TRADE_TEXT_FIELDS_V2)
+        m.setattr(register_module, "TRADE_REAL_FIELDS", register_module._TRADE_REAL_FIELDS_V2)
+        old = Register.create(tmp_path / "v2.gpkg")
+        old.apply(pd.DataFrame({"PARCEL_ID": ["A"], "OWN_TYPE": ["STATE"]}))
+        create_trade(old, "T1", {"PRODUCT": "碳汇"}, pd.DataFrame({"PARCEL_ID": ["A"], "SELLER": ["甲村"]}))
+        con = sqlite3.connect(old.path)
+        con.execute("UPDATE trade SET STATUS = 'listed', ACCOUNTED_VALUE = 1000, ACCOUNT_DATE = '2025-03-01', "
+                    "APPRAISER = '评估公司', APPRAISED_VALUE = 800, APPRAISAL_DATE = '2025-04-01', "
+                    "LISTING_DATE = '2025-05-01', TERM_YEARS = 10")
+        con.commit()
+        assert [r[1] for r in con.execute("PRAGMA table_info(trade)")] == V2_TRADE_COLUMNS
+        con.close()
+        assert {name for name, _ in pyogrio.list_layers(old.path)} == V2_TABLES
+        assert Register.inspect(old.path) == 2
+    assert Register.inspect(old.path) == 2  # inspecting does not upgrade
+    upgraded = Register.open(old.path)
+    assert upgraded.meta()["schema_version"] == "3" == str(Register.inspect(old.path))
+    assert {name for name, _ in pyogrio.list_layers(old.path)} == V3_TABLES
+    con = sqlite3.connect(old.path)
+    assert [r[1] for r in con.execute("PRAGMA table_info(trade)")] == V2_TRADE_COLUMNS + [
+        "OPERATING_FORMS", "OPERATOR_SCOPE", "CONTACT", "LISTING_PRICE"]
+    con.close()
+    t = get_trade(upgraded, "T1")
+    assert (t["STATUS"], t["TERM_YEARS"], t["LISTING_PRICE"], t["OPERATING_FORMS"]) == ("listed", 10.0, None, None)
+    # the old listed trade lacks the new listing fields; it moves on once they are given
+    assert missing_for(t, "publicised") == ["LISTING_PRICE", "OPERATING_FORMS", "OPERATOR_SCOPE", "CONTACT",
+                                            "PUBLICITY_START", "PUBLICITY_END"]
+    advance_trade(upgraded, "T1", "publicised", {
+        "LISTING_PRICE": 1_880_000, "OPERATING_FORMS": "生态旅游; 林下种植", "OPERATOR_SCOPE": "依法设立的企业",
+        "CONTACT": "县水利局 023-00000000", "PUBLICITY_START": "2025-05-02", "PUBLICITY_END": "2025-05-12"})
+    assert get_trade(upgraded, "T1")["OPERATING_FORMS"] == "生态旅游；林下种植"
+    assert upgraded.assignments().loc["A", "OWN_TYPE"] == "STATE"
+    fresh = Register.create(tmp_path / "fresh.gpkg")
+    con_new, con_old = sqlite3.connect(fresh.path), sqlite3.connect(old.path)
+    schema = "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    assert con_new.execute(schema).fetchall() == con_old.execute(schema).fetchall()
+    con_new.close()
+    con_old.close()
+    # GDAL still reads the upgraded trade table, new columns included
+    trades = pyogrio.read_dataframe(old.path, layer="trade")
+    assert trades.loc[0, "LISTING_PRICE"] == 1_880_000 and trades.loc[0, "CONTACT"] == "县水利局 023-00000000"
+
+
+def test_a_newer_register_is_refused_untouched(reg):
+    con = sqlite3.connect(reg.path)
+    con.execute("UPDATE swc_meta SET value = '4' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    before = reg.path.read_bytes()
+    for call in (Register.open, Register.inspect, Register.open_or_create):
+        with pytest.raises(ValuationError) as exc:
+            call(reg.path)
+        assert exc.value.code == "register_newer"
+        assert "schema version 4" in str(exc.value) and "up to version 3" in str(exc.value)
+    assert reg.path.read_bytes() == before
 
 
 def test_inspect_leaves_the_file_untouched(reg, tmp_path):

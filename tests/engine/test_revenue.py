@@ -9,7 +9,16 @@ import pandas as pd
 import pytest
 
 from valuation.errors import ValuationError
-from valuation.revenue import largest_remainder, parse_shares, plan, reg_cul_share
+from valuation.revenue import (
+    MarginCap,
+    largest_remainder,
+    margin_cap,
+    parse_cost_items,
+    parse_shares,
+    plan,
+    platform_fee,
+    reg_cul_share,
+)
 
 COSTS = {"accounting": 1000, "appraisal": 500.5, "platform": 0.25, "other": 0}
 
@@ -118,3 +127,73 @@ def test_plan_errors():
         assert e.value.code == code, kwargs
     # costs equal to gross: NET 0 is allowed
     assert plan(100, {"other": 100}, shares, parcels()).net == 0
+
+
+# Platform fee (clause 十六: actual cost + reasonable profit) ---------------------------------------------------
+CAP = MarginCap(Decimal("10"), "platform_margin_max", "placeholder source", "[ASSUMPTION]")
+
+
+def test_platform_fee_hand_computed():
+    items = parse_cost_items([["交易服务成本", "6000.00"], ["公告发布成本", 2500]])
+    fee = platform_fee(items, 8, CAP)
+    # (6,000.00 + 2,500.00) × 8 % = 680.00; total 8,500.00 + 680.00 = 9,180.00
+    assert (fee.cost, fee.margin, fee.total) == (Decimal("8500.00"), Decimal("680.00"), Decimal("9180.00"))
+    assert fee.rows()[["ITEM", "KIND", "AMOUNT"]].values.tolist() == [
+        ["交易服务成本", "cost", 6000.0], ["公告发布成本", "cost", 2500.0], ["MARGIN", "margin", 680.0],
+        ["COST_PLATFORM", "total", 9180.0]]
+    # the margin is rounded half-up to the cent: 0.05 × 7.5 % = 0.00375 → 0.00; 333.33 × 7.5 % = 24.99975 → 25.00
+    assert platform_fee([("a", "0.05")], "7.5", CAP).margin == Decimal("0.00")
+    assert platform_fee([("a", "333.33")], "7.5", CAP).total == Decimal("358.33")
+    # flat cells as qgis_process passes them
+    assert parse_cost_items("交易服务成本,6000,公告发布成本,2500") == items
+    assert parse_cost_items(["交易服务成本", 6000, "公告发布成本", 2500.0]) == items
+
+
+def test_platform_margin_above_the_cap_is_refused():
+    items = [("交易服务成本", 6000), ("公告发布成本", 2500)]
+    with pytest.raises(ValuationError) as e:
+        platform_fee(items, 12, CAP)
+    assert e.value.code == "platform_margin_above_cap"
+    assert "12 %" in str(e.value) and "cap 10 %" in str(e.value) and "placeholder source" in str(e.value)
+    assert platform_fee(items, 10, CAP).total == Decimal("9350.00")  # the cap itself is allowed
+    for args, code in (((items, -1), "platform_bad_margin"), (([], 5), "platform_margin_without_costs"),
+                       (([("a", -5)], 0), "revenue_negative_amount")):
+        with pytest.raises(ValuationError) as e:
+            platform_fee(*args, CAP)
+        assert e.value.code == code
+    for cells, code in ((["a", 1, "b"], "platform_items_not_pairs"), (["", 1], "platform_item_no_name"),
+                        (["a", "x"], "revenue_bad_amount")):
+        with pytest.raises(ValuationError) as e:
+            parse_cost_items(cells)
+        assert e.value.code == code
+
+
+def test_the_cap_comes_from_the_parameter_table():
+    from valuation.parameters import ParameterSet
+
+    cap = margin_cap(ParameterSet.load())
+    assert (cap.percent, cap.key, cap.evidence) == (Decimal("10"), "platform_margin_max", "[ASSUMPTION]")
+    assert "实际成本+合理利润" in cap.source and cap.parameter_set == "cq_default_v1"
+    lower = margin_cap(ParameterSet.load().with_overrides({"platform_margin_max": 5}))
+    with pytest.raises(ValuationError) as e:
+        platform_fee([("a", 100)], 8, lower)
+    assert "cap 5 %" in str(e.value)
+
+
+def test_plan_uses_the_platform_fee():
+    fee = platform_fee([("交易服务成本", 6000), ("公告发布成本", 2500)], 8, CAP)
+    shares = parse_shares("a,FEEDBACK,100")
+    # NET = 100,000.00 − (1,000.00 + 9,180.00) = 89,820.00
+    p = plan(100_000, {"accounting": 1000}, shares, None, "none", platform=fee)
+    assert p.net == Decimal("89820.00") and p.costs["platform"] == Decimal("9180.00") and p.platform is fee
+    assert [n.code for n in p.notices] == ["revenue_platform_fee"]
+    assert "8,500.00 元 + 8 % profit 680.00 元 = 9,180.00 元" in p.notices[0].text()
+    # COST_PLATFORM as well: must agree to the cent
+    assert plan(100_000, {"accounting": 1000, "platform": "9180.00"}, shares, None, "none", fee).net == p.net
+    with pytest.raises(ValuationError) as e:
+        plan(100_000, {"platform": 9180.01}, shares, None, "none", fee)
+    assert e.value.code == "platform_fee_mismatch" and "9,180.01" in str(e.value) and "9,180.00" in str(e.value)
+    # a bare COST_PLATFORM still works (saved models) and is reported as undocumented
+    old = plan(100_000, {"accounting": 1000, "platform": 9180}, shares, None, "none")
+    assert old.net == p.net and old.platform is None
+    assert [n.code for n in old.notices] == ["revenue_platform_fee_undocumented"]

@@ -63,7 +63,9 @@ CREDIT = "91350100M000100Y43"
 STEPS = {
     "accounted": {"ACCOUNTED_VALUE": 1_000_000, "ACCOUNT_DATE": "2025-03-01"},
     "appraised": {"APPRAISER": "某评估公司", "APPRAISED_VALUE": 800_000, "APPRAISAL_DATE": "2025-04-01"},
-    "listed": {"LISTING_DATE": "2025-05-01", "PLATFORM_REF": "CQGGZY-1"},
+    "listed": {"LISTING_DATE": "2025-05-01", "PLATFORM_REF": "CQGGZY-1", "LISTING_PRICE": 1_880_000, "TERM_YEARS": 10,
+               "OPERATING_FORMS": "生态旅游；林下种植", "OPERATOR_SCOPE": "依法设立的企业或农民专业合作社",
+               "CONTACT": "示例县水利局 023-00000000"},
     "publicised": {"PUBLICITY_START": "2025-05-02", "PUBLICITY_END": "2025-05-12"},
     "signed": {"PUBLICITY_OUTCOME": "无异议", "OPERATOR": "投资公司", "OPERATOR_CD": CREDIT, "TERM_YEARS": 10,
                "START_DATE": "2025-09-01", "PRICE": 500_000, "PAYMENT_METHOD": "分期",

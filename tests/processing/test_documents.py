@@ -50,7 +50,9 @@ def register(plugin, valued, tmp_path_factory) -> Path:
     processing.run("swcvalue:registertrade", {"REGISTER": str(reg), "TRADE_ID": "T1", "ACTION": 0,
                                               "PARCELS": lot, "FIELDS": ["PRODUCT", "生态旅游经营权"]})
     fields = {"ACCOUNTED_VALUE": 2600, "ACCOUNT_DATE": "2025-03-01", "APPRAISER": "评估公司", "APPRAISED_VALUE": 30000,
-              "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01", "PUBLICITY_START": "2025-05-02",
+              "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01", "LISTING_PRICE": 1880000,
+              "OPERATING_FORMS": "生态旅游；林下种植", "OPERATOR_SCOPE": "依法设立的企业", "CONTACT": "县水利局",
+              "PUBLICITY_START": "2025-05-02",
               "PUBLICITY_END": "2025-05-12", "PUBLICITY_OUTCOME": "无异议", "OPERATOR": "山水旅游公司",
               "OPERATOR_CD": CREDIT, "TERM_YEARS": 20, "START_DATE": "2025-09-01", "PRICE": 28000,
               "PAYMENT_METHOD": "分期", "CONTRACT_NO": "HT-1", "SIGNING_DATE": "2025-08-31",

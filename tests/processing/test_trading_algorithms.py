@@ -178,8 +178,10 @@ def test_trade_lifecycle_through_processing(plugin, valued, tmp_path):
     fields = tmp_path / "fields.json"
     fields.write_text(json.dumps({
         "ACCOUNTED_VALUE": 2160, "ACCOUNT_DATE": "2025-03-01", "APPRAISER": "评估公司", "APPRAISED_VALUE": 1000,
-        "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01", "PUBLICITY_START": "2025-05-02",
-        "PUBLICITY_END": "2025-05-12", "PUBLICITY_OUTCOME": "无异议", "OPERATOR": "另一公司", "OPERATOR_CD": CREDIT,
+        "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01", "LISTING_PRICE": 1880000,
+        "OPERATING_FORMS": "生态旅游；林下种植", "OPERATOR_SCOPE": "依法设立的企业", "CONTACT": "县水利局",
+        "PUBLICITY_START": "2025-05-02", "PUBLICITY_END": "2025-05-12", "PUBLICITY_OUTCOME": "无异议",
+        "OPERATOR": "另一公司", "OPERATOR_CD": CREDIT,
         "TERM_YEARS": 10, "START_DATE": "2025-09-01", "PRICE": 500000, "PAYMENT_METHOD": "一次性",
         "PAYMENT_SCHEDULE": "2025-09-30:500000", "CONTRACT_NO": "HT-1", "SIGNING_DATE": "2025-08-31",
         "REVENUE_PLAN_NO": "府批1号", "REVENUE_PLAN_DATE": "2025-08-20"}, ensure_ascii=False), encoding="utf-8")
@@ -189,7 +191,7 @@ def test_trade_lifecycle_through_processing(plugin, valued, tmp_path):
     assert res["STATUS"] == "signed"
     assert any("priority operating right" in line and "S1-1" in line for line in fb.lines), fb.lines
     con = sqlite3.connect(reg)
-    assert con.execute("SELECT value FROM swc_meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert con.execute("SELECT value FROM swc_meta WHERE key = 'schema_version'").fetchone()[0] == "3"
     assert con.execute("SELECT COUNT(*) FROM trade_parcel WHERE TRADE_ID = 'T1'").fetchone()[0] == 3
     con.close()
 
@@ -221,7 +223,9 @@ def test_trade_certificate_html_and_pdf(plugin, valued, tmp_path):
         processing.run("swcvalue:tradecertificate", {"REGISTER": str(reg), "TRADE_ID": "T9",
                                                      "OUTPUT": str(tmp_path / "c.html")})
     fields = {"ACCOUNTED_VALUE": 2160, "ACCOUNT_DATE": "2025-03-01", "APPRAISER": "评估公司", "APPRAISED_VALUE": 1000,
-              "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01", "PUBLICITY_START": "2025-05-02",
+              "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01", "LISTING_PRICE": 1880000,
+              "OPERATING_FORMS": "生态旅游；林下种植", "OPERATOR_SCOPE": "依法设立的企业", "CONTACT": "县水利局",
+              "PUBLICITY_START": "2025-05-02",
               "PUBLICITY_END": "2025-05-12", "PUBLICITY_OUTCOME": "无异议", "OPERATOR": "投资公司",
               "OPERATOR_CD": CREDIT, "TERM_YEARS": 20, "START_DATE": "2025-09-01", "PRICE": 1840000,
               "PAYMENT_METHOD": "一次性", "CONTRACT_NO": "HT-9", "SIGNING_DATE": "2025-08-31",
@@ -237,3 +241,83 @@ def test_trade_certificate_html_and_pdf(plugin, valued, tmp_path):
     pdf = tmp_path / "c.pdf"
     processing.run("swcvalue:tradecertificate", {"REGISTER": str(reg), "TRADE_ID": "T9", "OUTPUT": str(pdf)})
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 1000
+
+
+# Platform fee (clause 十六) ------------------------------------------------------------------------------------
+def fee_rows(path: str) -> list[tuple]:
+    return [(f["ITEM"], f["AMOUNT"], f["BASIS"]) for f in QgsVectorLayer(str(path), "f", "ogr").getFeatures()]
+
+
+def test_revenue_plan_platform_fee(plugin, valued, tmp_path):
+    fb = LogFeedback()
+    res = processing.run("swcvalue:revenueplan", {
+        "INPUT": str(valued), "GROSS": 100000.0, "COST_ACCOUNTING": 1000.0,
+        "PLATFORM_COSTS": [["交易服务成本", 6000], ["公告发布成本", 2500]], "PLATFORM_MARGIN": 8.0,
+        "SHARES": [["县水利局", "FEEDBACK", 100]], "OUTPUT": str(tmp_path / "plan.gpkg"),
+        "PLATFORM_FEE": str(tmp_path / "fee.gpkg")}, feedback=fb)
+    # items 6,000.00 + 2,500.00, margin 8 % = 680.00, total 9,180.00; NET = 100,000 − 1,000 − 9,180 = 89,820
+    assert res["COST_PLATFORM"] == 9180.0 and res["NET"] == 89820.0
+    rows = fee_rows(res["PLATFORM_FEE"])
+    assert [(r[0], r[1]) for r in rows] == [("交易服务成本", 6000.0), ("公告发布成本", 2500.0),
+                                            ("Reasonable profit (合理利润)", 680.0), ("COST_PLATFORM", 9180.0)]
+    assert rows[2][2].startswith("8 % of the cost items 8,500.00 元; cap 10 % (parameter platform_margin_max, "
+                                 "[ASSUMPTION]")
+    assert "clause 十六" in rows[3][2]
+    assert any("8,500.00 元 + 8 % profit 680.00 元 = 9,180.00 元" in line for line in fb.lines), fb.lines
+    # COST_PLATFORM agreeing to the cent is accepted; disagreeing is refused
+    ok = processing.run("swcvalue:revenueplan", {
+        "INPUT": str(valued), "GROSS": 100000.0, "COST_PLATFORM": 9180.0,
+        "PLATFORM_COSTS": "交易服务成本,6000,公告发布成本,2500",
+        "PLATFORM_MARGIN": 8.0, "SHARES": ["a", "FEEDBACK", 100], "OUTPUT": str(tmp_path / "ok.gpkg")})
+    assert ok["NET"] == 90820.0
+    with pytest.raises(QgsProcessingException, match="9,180.50 元 differs .* 9,180.00 元"):
+        processing.run("swcvalue:revenueplan", {
+            "INPUT": str(valued), "GROSS": 100000.0, "COST_PLATFORM": 9180.5,
+            "PLATFORM_COSTS": ["交易服务成本", 6000, "公告发布成本", 2500], "PLATFORM_MARGIN": 8.0,
+            "SHARES": ["a", "FEEDBACK", 100], "OUTPUT": str(tmp_path / "bad.gpkg")})
+
+
+def test_revenue_plan_margin_above_cap(plugin, valued, tmp_path):
+    params = {"INPUT": str(valued), "GROSS": 100000.0, "PLATFORM_COSTS": ["交易服务成本", 6000, "公告发布成本", 2500],
+              "PLATFORM_MARGIN": 12.0, "SHARES": ["a", "FEEDBACK", 100], "OUTPUT": str(tmp_path / "x.gpkg")}
+    with pytest.raises(QgsProcessingException, match=r"margin 12 % exceeds the cap 10 % \(parameter "
+                                                     r"platform_margin_max, \[ASSUMPTION\]: Clause 十六"):
+        processing.run("swcvalue:revenueplan", params)
+    # a county with a published higher cap overrides the parameter row
+    override = tmp_path / "cap.csv"
+    override.write_text("key,value,source,evidence\nplatform_margin_max,15,县发展改革委 价格文件,user\n",
+                        encoding="utf-8")
+    res = processing.run("swcvalue:revenueplan", {**params, "PARAMETERS": str(override),
+                                                  "PLATFORM_FEE": str(tmp_path / "fee.gpkg")})
+    # 8,500.00 × 12 % = 1,020.00 → 9,520.00
+    assert res["COST_PLATFORM"] == 9520.0
+    assert "cap 15 %" in fee_rows(res["PLATFORM_FEE"])[2][2]
+
+
+def test_revenue_plan_bare_cost_platform_is_noted(plugin, valued, tmp_path):
+    fb = LogFeedback()
+    res = processing.run("swcvalue:revenueplan", {
+        "INPUT": str(valued), "GROSS": 1000.0, "COST_PLATFORM": 100.0, "SHARES": ["a", "FEEDBACK", 100],
+        "OUTPUT": str(tmp_path / "p.gpkg"), "PLATFORM_FEE": str(tmp_path / "fee.gpkg")}, feedback=fb)
+    assert res["NET"] == 900.0
+    assert fee_rows(res["PLATFORM_FEE"]) == [("COST_PLATFORM", 100.0, "given as one figure; basis not documented")]
+    assert any("basis (actual cost + reasonable profit" in line for line in fb.lines)
+
+
+@pytest.mark.qgis_process
+def test_qgis_process_platform_fee(valued, tmp_path):
+    fee = tmp_path / "fee.csv"
+    env = dict(os.environ, SWC_LOCALE="en")
+    proc = subprocess.run([str(QP), "run", "swcvalue:revenueplan", "--", f"INPUT={valued}", "GROSS=100000",
+                           "PLATFORM_COSTS=交易服务成本,6000,公告发布成本,2500", "PLATFORM_MARGIN=8",
+                           "SHARES=fb,FEEDBACK,100", f"OUTPUT={tmp_path / 'plan.gpkg'}", f"PLATFORM_FEE={fee}"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "COST_PLATFORM:\t9180" in proc.stdout or "COST_PLATFORM: 9180" in proc.stdout, proc.stdout
+    text = fee.read_text(encoding="utf-8")
+    assert "交易服务成本,6000" in text and "COST_PLATFORM,9180" in text
+    bad = subprocess.run([str(QP), "run", "swcvalue:revenueplan", "--", f"INPUT={valued}", "GROSS=100000",
+                          "PLATFORM_COSTS=交易服务成本,6000,公告发布成本,2500", "PLATFORM_MARGIN=12",
+                          "SHARES=fb,FEEDBACK,100", f"OUTPUT={tmp_path / 'bad.gpkg'}"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert bad.returncode != 0 and "exceeds the cap 10 %" in bad.stdout + bad.stderr

@@ -17,7 +17,9 @@ from tests.ui.dock_helpers import CREDIT, process_events
 SELLER = "青杠村股份经济合作联合社"
 TO_SIGNED = {"ACCOUNTED_VALUE": 1_000_000, "ACCOUNT_DATE": "2025-03-01", "APPRAISER": "某评估公司",
              "APPRAISED_VALUE": 800_000, "APPRAISAL_DATE": "2025-04-01", "LISTING_DATE": "2025-05-01",
-             "PUBLICITY_START": "2025-05-02", "PUBLICITY_END": "2025-05-12", "PUBLICITY_OUTCOME": "无异议",
+             "LISTING_PRICE": 1_880_000, "OPERATING_FORMS": "生态旅游；林下种植", "OPERATOR_SCOPE": "依法设立的企业",
+             "CONTACT": "县水利局 023-00000000", "PUBLICITY_START": "2025-05-02", "PUBLICITY_END": "2025-05-12",
+             "PUBLICITY_OUTCOME": "无异议",
              "OPERATOR": "投资公司", "OPERATOR_CD": CREDIT, "TERM_YEARS": 10, "START_DATE": "2025-09-01",
              "PRICE": 500_000, "PAYMENT_METHOD": "分期", "PAYMENT_SCHEDULE": "2025-09-30:250000;2026-09-30:250000",
              "CONTRACT_NO": "HT-1", "SIGNING_DATE": "2025-08-31", "REVENUE_PLAN_NO": "府批〔2025〕1号",
@@ -157,3 +159,20 @@ def test_bad_payment_date_refused(trades):
     trades.payment_table.selectRow(1)
     assert not trades.record_payment(paid="31/09/2025")
     assert list(trades.payments["PAID_DATE"]) == [None, None]
+
+
+def test_listed_group_holds_the_listing_fields(trades):
+    """Clause 十: what the platform publishes is entered in the 'listed' group (TERM_YEARS moved there)."""
+    listed = trades.groups["listed"]
+    for name in ("LISTING_DATE", "LISTING_PRICE", "TERM_YEARS", "OPERATING_FORMS", "OPERATOR_SCOPE", "CONTACT",
+                 "PLATFORM_REF"):
+        assert trades.edits[name].parent() is listed, name
+    assert trades.edits["OPERATOR"].parent() is trades.groups["signed"]
+    make_trade(trades)
+    reg = Register.open(trades.dock.register_path())
+    advance_trade(reg, "T1", "appraised", {k: TO_SIGNED[k] for k in (
+        "ACCOUNTED_VALUE", "ACCOUNT_DATE", "APPRAISER", "APPRAISED_VALUE", "APPRAISAL_DATE")})
+    trades.refresh()
+    trades.select_trade("T1")
+    assert trades.highlighted() == {"LISTING_DATE", "LISTING_PRICE", "TERM_YEARS", "OPERATING_FORMS",
+                                    "OPERATOR_SCOPE", "CONTACT"}
