@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsWkbTypes,
 )
 
@@ -89,11 +88,10 @@ class AssignOwnershipAlgorithm(SwcAlgorithm):
                  tr("Fill empty ownership types from QSXZ (10/20 state, 30–34/40 collective), right holders from "
                     "QSDWMC and holder codes from QSDWDM; values already set are never overwritten. QSDWDM is an "
                     "owner-unit code, not an identifier: the seller still needs a valid one."))
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg", optional=True),
-                 tr("The project's register: its assignments are joined first (by PARCEL_ID, else BSM) and the "
-                    "result is written back in one transaction with an audit row per changed field. A path that "
-                    "does not exist yet creates a new register."))
+        self.add_register(
+            tr("The project's register: its assignments are joined first (by PARCEL_ID, else BSM) and the "
+               "result is written back in one transaction with an audit row per changed field. A path that "
+               "does not exist yet creates a new register."), optional=True)
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", tr("Parcels with ownership"),
                                                    QgsProcessing.TypeVectorPolygon),
                  tr("The parcels with the ownership fields, ELIGIBLE (1/0), INELIG_WHY (reason codes) and "

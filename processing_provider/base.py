@@ -54,6 +54,14 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
         return {"parcels": tr("Parcels"), "accounting": tr("Value accounting"),
                 "tools": tr("Tools")}.get(self.GROUP_ID, self.GROUP_ID)
 
+    def add_register(self, help_text: str, optional: bool = False) -> None:
+        """The REGISTER parameter (the project register, a GeoPackage) with ``help_text``."""
+        from qgis.core import QgsProcessingParameterFile
+
+        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
+                                            QgsProcessingParameterFile.File, extension="gpkg", optional=optional),
+                 help_text)
+
     def createInstance(self) -> SwcAlgorithm:  # noqa: N802
         return type(self)()
 

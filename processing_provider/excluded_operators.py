@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..valuation.errors import ValuationError
+from ..valuation.matrix import matrix_cells
 from ..valuation.ownership import mask_identifier
 from ..valuation.progress import Monitor
 from ..valuation.register import Register
@@ -44,14 +45,7 @@ OUTPUT_COLUMNS = ["NAME", "IDENT", "REASON", "SOURCE", "LISTED_DATE", "EXPIRY", 
 def matrix_rows(value: Any, width: int) -> list[list[Any]]:
     """Rows of ``width`` cells from a matrix given nested (processing.run), flat or as one comma-separated string
     (qgis_process)."""
-    if value in (None, "", []):
-        return []
-    if isinstance(value, str):
-        cells: list[Any] = [c.strip() for c in value.split(",")]
-    else:
-        cells = []
-        for item in value:
-            cells.extend(item if isinstance(item, (list, tuple)) else [item])
+    cells = matrix_cells(value)
     if len(cells) % width:
         raise QgsProcessingException(tr("The matrix has {n} cells, not a multiple of {width}.").format(
             n=len(cells), width=width))
@@ -83,9 +77,8 @@ class ExcludedOperatorsAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register; a path that does not exist creates one, an older one is upgraded."))
+        self.add_register(
+            tr("The project's register; a path that does not exist creates one, an older one is upgraded."))
         self.add(QgsProcessingParameterFile("INPUT_CSV", tr("List to import (CSV)"), QgsProcessingParameterFile.File,
                                             extension="csv", optional=True),
                  tr("A CSV with a header row: NAME, IDENT, REASON, SOURCE, LISTED_DATE, EXPIRY (or the Chinese "

@@ -67,9 +67,7 @@ class ListingPackageAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register."))
+        self.add_register(tr("The project's register."))
         self.add(QgsProcessingParameterString("TRADE_ID", tr("Trade id")),
                  tr("A trade with status appraised or later and the listing fields LISTING_PRICE, TERM_YEARS, "
                     "OPERATING_FORMS, OPERATOR_SCOPE and CONTACT (swcvalue:registertrade)."))

@@ -58,9 +58,7 @@ class PromotionMapAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register with the trades."))
+        self.add_register(tr("The project's register with the trades."))
         self.add(QgsProcessingParameterString("TRADE_IDS", tr("Trade ids (comma-separated)"), optional=True),
                  tr("The trades to show, one lot each; empty: every trade at status listed or later (a listed "
                     "trade has its listing price, term, operating forms and contact)."))

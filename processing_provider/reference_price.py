@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
 
@@ -77,10 +76,9 @@ class ReferencePriceAlgorithm(SwcAlgorithm):
         self.add(QgsProcessingParameterBoolean("EXCLUDE_CARBON", tr("Carbon sink sold separately"), False),
                  tr("The carbon sink of these parcels is (or will be) sold as a carbon-sink trade: leave carbon "
                     "sequestration (V_CO2) out of the regulating value so it is not counted twice."))
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg", optional=True),
-                 tr("When given, V_CO2 is also left out on every parcel covered by a trade in the register whose "
-                    "product type contains 碳汇 (carbon sink)."))
+        self.add_register(
+            tr("When given, V_CO2 is also left out on every parcel covered by a trade in the register whose "
+               "product type contains 碳汇 (carbon sink)."), optional=True)
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", tr("Parcels with present value"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  tr("The parcels with PV_MAT, PV_REG, PV_CUL and PV_VALUE (元, present value of accounted "

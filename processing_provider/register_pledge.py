@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -43,9 +42,7 @@ class RegisterPledgeAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register."))
+        self.add_register(tr("The project's register."))
         self.add(QgsProcessingParameterString("PLEDGE_ID", tr("Pledge id")),
                  tr("The pledge's identifier, e.g. the loan contract number."))
         self.add(QgsProcessingParameterEnum("KIND", tr("Pledged"), [tr("Operating right"), tr("Revenue")],

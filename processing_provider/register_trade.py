@@ -15,13 +15,13 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterString,
 )
 
 from ..i18n import tr
 from ..valuation.errors import Notice
+from ..valuation.matrix import matrix_cells
 from ..valuation.progress import Monitor
 from ..valuation.register import Register
 from ..valuation.trading import DEFAULT_CERT_SCHEME, STATUSES, advance_trade, create_trade
@@ -37,13 +37,8 @@ def read_fields(value: Any) -> dict[str, Any]:
     """Trade fields from a matrix of key, value (flat or nested) or from a JSON object / two-column CSV file."""
     if value in (None, "", []):
         return {}
-    cells: list[Any]
-    if isinstance(value, str):
-        cells = [value] if Path(value.strip()).suffix.lower() in (".json", ".csv") else value.split(",")
-    else:
-        cells = []
-        for item in value:
-            cells.extend(item if isinstance(item, (list, tuple)) else [item])
+    cells = [value] if isinstance(value, str) and Path(value.strip()).suffix.lower() in (".json", ".csv") \
+        else matrix_cells(value)
     if len(cells) == 1 and Path(str(cells[0]).strip()).suffix.lower() in (".json", ".csv"):
         path = Path(str(cells[0]).strip())
         if not path.is_file():
@@ -98,10 +93,8 @@ class RegisterTradeAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register; an older register is upgraded to the current schema version (3: "
-                    "listing fields and the excluded-operator list)."))
+        self.add_register(tr("The project's register; an older register is upgraded to the current schema version (3: "
+                             "listing fields and the excluded-operator list)."))
         self.add(QgsProcessingParameterString("TRADE_ID", tr("Trade id")),
                  tr("The trade's identifier, e.g. the platform's transaction number."))
         self.add(QgsProcessingParameterEnum("ACTION", tr("Action"), [tr("Create"), tr("Advance")], defaultValue=1),

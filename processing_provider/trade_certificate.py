@@ -65,9 +65,7 @@ class TradeCertificateAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register."))
+        self.add_register(tr("The project's register."))
         self.add(QgsProcessingParameterString("TRADE_ID", tr("Trade id")),
                  tr("A trade with status certified or closed."))
         self.add(QgsProcessingParameterVectorLayer("PARCELS", tr("Valued parcels"),

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -54,9 +53,7 @@ class TradeStatusAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register."))
+        self.add_register(tr("The project's register."))
         self.add(QgsProcessingParameterString("AS_OF", tr("As of (YYYY-MM-DD)"), optional=True),
                  tr("The reference date; empty: today."))
         self.add(QgsProcessingParameterNumber("HORIZON_DAYS", tr("Horizon (days)"),

@@ -202,9 +202,7 @@ class WorkPlanAlgorithm(SwcAlgorithm):
         )
 
     def initAlgorithm(self, config: Any = None) -> None:  # noqa: N802
-        self.add(QgsProcessingParameterFile("REGISTER", tr("Project register (GeoPackage)"),
-                                            QgsProcessingParameterFile.File, extension="gpkg"),
-                 tr("The project's register holding the trades."))
+        self.add_register(tr("The project's register holding the trades."))
         self.add(QgsProcessingParameterString("TRADE_IDS", tr("Trade ids"), optional=True),
                  tr("Comma-separated trade ids; empty: every trade in the register."))
         self.add(QgsProcessingParameterFeatureSource("PARCELS", tr("Parcels"), [QgsProcessing.TypeVectorPolygon]),

@@ -24,6 +24,7 @@ from typing import Any, Iterable, Optional, Sequence
 import pandas as pd
 
 from .errors import Notice, ValuationError, short_list
+from .matrix import matrix_cells
 
 #: category code -> Chinese label
 CATEGORIES: dict[str, str] = {
@@ -134,14 +135,9 @@ def margin_cap(params: Any) -> MarginCap:
 def parse_cost_items(value: Any) -> list[tuple[str, Decimal]]:
     """Platform cost items (ITEM, AMOUNT 元) from a matrix: flat (``[a, 6000, b, 2500]`` or one comma-separated
     string, as qgis_process passes it) or nested (``[[a, 6000], [b, 2500]]``). Empty: no items."""
-    if value is None or value == "" or value == []:
+    cells = matrix_cells(value)
+    if not cells:
         return []
-    if isinstance(value, str):
-        cells: list[Any] = [c.strip() for c in value.split(",")]
-    else:
-        cells = []
-        for item in value:
-            cells.extend(item if isinstance(item, (list, tuple)) else [item])
     if len(cells) % 2:
         raise ValuationError("platform_items_not_pairs", "PLATFORM_COSTS has {n} cells, not item and amount pairs.",
                              n=len(cells))
@@ -201,17 +197,7 @@ def category_code(value: Any) -> Optional[str]:
 def parse_shares(value: Any) -> list[Share]:
     """Share lines from a matrix: flat (``[a, FEEDBACK, 20, b, COLLECTIVE, 80]``, as qgis_process passes it,
     also one comma-separated string) or nested (``[[a, FEEDBACK, 20], …]``, as processing.run passes it)."""
-    if value is None or value == "":
-        raise ValuationError("shares_missing", "Give the shares (SHARES or SHARES_TABLE).")
-    if isinstance(value, str):
-        cells: list[Any] = [c.strip() for c in value.split(",")]
-    else:
-        cells = []
-        for item in value:
-            if isinstance(item, (list, tuple)):
-                cells.extend(item)
-            else:
-                cells.append(item)
+    cells = matrix_cells(value)
     if not cells:
         raise ValuationError("shares_missing", "Give the shares (SHARES or SHARES_TABLE).")
     if len(cells) % 3:
