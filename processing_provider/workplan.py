@@ -18,6 +18,7 @@ from qgis.core import (
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
+    QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemHtml,
     QgsLayoutItemPage,
@@ -42,11 +43,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QRectF, QVariant
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..compat import algorithm_flag
 from ..i18n import tr
+from ..valuation.odf import Image
 from ..valuation.progress import Monitor
 from ..valuation.register import Register
 from ..valuation.workplan import (
@@ -161,6 +163,26 @@ def write_pdf(path: str, plan: WorkPlan, layers: list[QgsVectorLayer], body: str
     report_layout.add_html(layout, body, report_layout.MAP_RECT[1] + report_layout.MAP_RECT[3] + 4)
     approval_page(layout, approval)
     report_layout.export_pdf(layout, path)
+
+
+def map_image(plan: WorkPlan, layers: list[QgsVectorLayer], dpi: float = 150.0) -> Optional[Image]:
+    """The map of the lots as in the PDF (legend beside them), as a PNG picture for the .odt; None without
+    layers. ``layers`` must be new ones (a layer belongs to one project)."""
+    if not layers:
+        return None
+    project = report_layout.private_project()
+    for lyr in layers:
+        project.addMapLayer(lyr)
+    layout = report_layout.new_layout(project, plan_title(plan))
+    rect = report_layout.MAP_RECT
+    report_layout.add_map(layout, layers, rect, "图例")
+    image = QgsLayoutExporter(layout).renderRegionToImage(QRectF(*rect), QSize(), dpi)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return Image(bytes(data), rect[2] / 10, rect[3] / 10)
 
 
 def _atomic(path: str, write: Any) -> None:
@@ -291,7 +313,8 @@ class WorkPlanAlgorithm(SwcAlgorithm):
         result: dict[str, Any] = {"OUTPUT": out, "LOT_COUNT": len(plan.lots),
                                   "AREA_MU": sum(lot.area_mu for lot in plan.lots)}
         if doc:
-            write_plan_odt(plan, doc, report_layout.FONT_FAMILIES[1])
+            picture = map_image(plan, map_layers(plan, source.sourceCrs()))
+            write_plan_odt(plan, doc, report_layout.FONT_FAMILIES[1], picture)
             result["OUTPUT_DOC"] = doc
         feedback.pushInfo(tr("Work plan for {n} trade(s), {mu:,.2f} mu, written to {path}.").format(
             n=len(plan.lots), mu=result["AREA_MU"], path=out))

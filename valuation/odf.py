@@ -2,11 +2,13 @@
 
 API::
 
-    Heading(level, text), Paragraph(text, bold=False), Table(headers, rows, tall_rows=(), widths=())  # blocks
+    Heading(level, text), Paragraph(text, bold=False), Table(headers, rows, tall_rows=(), widths=()),
+    Image(png, width_cm, height_cm)                                                                  # blocks
     write_odt(path, blocks, title="", font="SimSun")    # atomic: written to a temporary file, then renamed
 
 The package follows ODF 1.2: ``mimetype`` is the first entry and stored uncompressed, then
-``META-INF/manifest.xml``, ``content.xml``, ``styles.xml`` and ``meta.xml``. Word, WPS and LibreOffice open it.
+``META-INF/manifest.xml``, ``content.xml``, ``styles.xml``, ``meta.xml`` and the images under ``Pictures/``.
+Word, WPS and LibreOffice open it (checked with LibreOffice 7.4's PDF conversion).
 Table cells have thin borders; the header row is bold on grey; ``tall_rows`` are rows given a tall minimum height
 (blank fields to be filled in by hand, e.g. an approval opinion).
 """
@@ -28,6 +30,8 @@ _NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
        'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+       'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+       'xmlns:xlink="http://www.w3.org/1999/xlink" '
        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
        'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.2"')
 
@@ -54,7 +58,21 @@ class Table:
     widths: Sequence[float] = field(default_factory=tuple)
 
 
-Block = Union[Heading, Paragraph, Table]
+@dataclass
+class Image:
+    """A PNG picture on its own centred line, ``width_cm`` × ``height_cm`` on the page."""
+
+    png: bytes
+    width_cm: float
+    height_cm: float
+
+
+Block = Union[Heading, Paragraph, Table, Image]
+
+
+def _pictures(blocks: Sequence[Block]) -> list[tuple[str, bytes]]:
+    """(package path, bytes) of each image, in order."""
+    return [(f"Pictures/image{i + 1}.png", b.png) for i, b in enumerate(x for x in blocks if isinstance(x, Image))]
 
 
 def _t(value: Any) -> str:
@@ -109,6 +127,8 @@ _AUTO = ('<office:automatic-styles>'
          'style:font-size-asian="9pt"/></style:style>'
          '<style:style style:name="PH" style:family="paragraph" style:parent-style-name="PC">'
          '<style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>'
+         '<style:style style:name="PI" style:family="paragraph" style:parent-style-name="Standard">'
+         '<style:paragraph-properties fo:text-align="center"/></style:style>'
          '</office:automatic-styles>')
 
 
@@ -150,7 +170,7 @@ def _column_styles(blocks: Sequence[Block]) -> str:
 def content_xml(blocks: Sequence[Block]) -> str:
     """The ``content.xml`` of the blocks."""
     body = []
-    n_table = 0
+    n_table = n_image = 0
     for b in blocks:
         if isinstance(b, Heading):
             level = min(max(int(b.level), 1), 3)
@@ -161,14 +181,22 @@ def content_xml(blocks: Sequence[Block]) -> str:
         elif isinstance(b, Table):
             n_table += 1
             body.append(_table(b, n_table))
+        elif isinstance(b, Image):
+            n_image += 1
+            body.append(f'<text:p text:style-name="PI"><draw:frame draw:name="image{n_image}" '
+                        f'text:anchor-type="as-char" svg:width="{b.width_cm:.2f}cm" svg:height="{b.height_cm:.2f}cm">'
+                        f'<draw:image xlink:href="Pictures/image{n_image}.png" xlink:type="simple" '
+                        'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>')
     auto = _AUTO.replace("</office:automatic-styles>", _column_styles(blocks) + "</office:automatic-styles>")
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS}>{auto}'
             f'<office:body><office:text>{"".join(body)}</office:text></office:body></office:document-content>')
 
 
-def _manifest() -> str:
+def _manifest(pictures: Sequence[str] = ()) -> str:
     entries = "".join(f'<manifest:file-entry manifest:full-path="{p}" manifest:media-type="text/xml"/>'
                       for p in ("content.xml", "styles.xml", "meta.xml"))
+    entries += "".join(f'<manifest:file-entry manifest:full-path="{p}" manifest:media-type="image/png"/>'
+                       for p in pictures)
     return ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
             'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
             f'<manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="{MIMETYPE}"/>'
@@ -188,9 +216,13 @@ def write_odt(path: Union[str, Path], blocks: Sequence[Block], title: str = "", 
     try:
         with zipfile.ZipFile(tmp, "w") as z:
             z.writestr(zipfile.ZipInfo("mimetype"), MIMETYPE, compress_type=zipfile.ZIP_STORED)
-            for name, text in (("META-INF/manifest.xml", _manifest()), ("content.xml", content_xml(blocks)),
-                               ("styles.xml", _styles(font)), ("meta.xml", _meta(title))):
+            pictures = _pictures(blocks)
+            for name, text in (("META-INF/manifest.xml", _manifest([n for n, _ in pictures])),
+                               ("content.xml", content_xml(blocks)), ("styles.xml", _styles(font)),
+                               ("meta.xml", _meta(title))):
                 z.writestr(name, text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+            for name, data in pictures:
+                z.writestr(name, data, compress_type=zipfile.ZIP_STORED)
         os.replace(tmp, path)
     finally:
         if tmp.exists():

@@ -25,6 +25,7 @@ done and later milestones follow from it. The feedback plan is always due 6 cale
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ import pandas as pd
 
 from .errors import Notice, ValuationError, short_list
 from .landuse import load_code_table, normalise_code
-from .odf import Block, Heading, Paragraph, Table, write_odt
+from .odf import Block, Heading, Image, Paragraph, Table, write_odt
 from .ownership import OWN_TYPE, blank, mask_identifier
 from .register import Register
 from .report_model import CLASSES, MU_PER_M2, TEMPLATES, fmt, render
@@ -400,9 +401,10 @@ def approval_blocks() -> list[Block]:
             Table(["审批事项", "内容"], [[f, ""] for f in APPROVAL_FIELDS], tall_rows=(0,), widths=(1, 3))]
 
 
-def plan_blocks(plan: WorkPlan, approval: bool = True) -> list[Block]:
+def plan_blocks(plan: WorkPlan, approval: bool = True, map_image: Optional[Image] = None) -> list[Block]:
     """The plan's text as headings, paragraphs and tables (the same for the PDF and the .odt); ``approval``:
-    end with :func:`approval_blocks` (the PDF puts them on a page of their own)."""
+    end with :func:`approval_blocks` (the PDF puts them on a page of their own); ``map_image``: the map of the
+    lots, placed in section 二 (the PDF draws its map in the layout instead)."""
     lots = plan.lots
     ids = "、".join(lot.trade_id for lot in lots)
     total_m2 = sum(lot.area_m2 for lot in lots)
@@ -420,6 +422,7 @@ def plan_blocks(plan: WorkPlan, approval: bool = True) -> list[Block]:
                 _n(lot.values["V_TOTAL"] if lot.values else lot.accounted_value)] for lot in lots]),
         Heading(2, "二、交易产品类型及范围"),
         Paragraph("交易范围见图（各宗交易地块以不同颜色表示并标注交易编号）。"),
+        *([map_image] if map_image is not None else []),
     ]
     for lot in lots:
         b.append(Heading(3, f"交易 {lot.trade_id}：{lot.product}"))
@@ -464,6 +467,10 @@ def plan_blocks(plan: WorkPlan, approval: bool = True) -> list[Block]:
 
 
 def _html_block(block: Block) -> str:
+    if isinstance(block, Image):
+        data = base64.b64encode(block.png).decode("ascii")
+        return f'<p style="text-align:center"><img alt="交易范围图" src="data:image/png;base64,{data}" ' \
+               f'style="width:{block.width_cm}cm;height:{block.height_cm}cm"></p>'
     if isinstance(block, Heading):
         return f"<h{block.level}>{html.escape(block.text)}</h{block.level}>"
     if isinstance(block, Paragraph):
@@ -494,6 +501,7 @@ def plan_html(plan: WorkPlan, font_css: str = "sans-serif", templates: Optional[
                                "start_date": plan.start_date.isoformat(), "body": body}, font_css, templates)
 
 
-def write_plan_odt(plan: WorkPlan, path: Union[str, Path], font: str = "SimSun") -> None:
-    """The plan as an editable OpenDocument text (.odt), written atomically."""
-    write_odt(path, [Heading(1, plan_title(plan)), *plan_blocks(plan)], plan_title(plan), font)
+def write_plan_odt(plan: WorkPlan, path: Union[str, Path], font: str = "SimSun",
+                   map_image: Optional[Image] = None) -> None:
+    """The plan as an editable OpenDocument text (.odt), with the map of the lots when given, written atomically."""
+    write_odt(path, [Heading(1, plan_title(plan)), *plan_blocks(plan, map_image=map_image)], plan_title(plan), font)

@@ -3,6 +3,7 @@ processing.run and qgis_process.bin; read back with pdftotext / pdftoppm and by 
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -120,6 +121,16 @@ def test_workplan_pdf_and_odt_through_qgis_process(plugin, parcels, register, tm
     assert t1[rows, cols].sum() > 100 and t2[rows, cols].sum() > 60
     assert t1[rows, cols].sum() > t2[rows, cols].sum()  # three parcels against two
     assert t1.sum() - t1[rows, cols].sum() < 20
+    # the .odt embeds the same map as a PNG, declared in the manifest and placed in section 二
+    with zipfile.ZipFile(odt) as z:
+        png = z.read("Pictures/image1.png")
+        assert b'manifest:full-path="Pictures/image1.png" manifest:media-type="image/png"' in z.read(
+            "META-INF/manifest.xml")
+        content = z.read("content.xml").decode()
+    assert content.index('xlink:href="Pictures/image1.png"') > content.index("交易范围见图")
+    pic = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    p1, p2 = ((np.abs(pic - np.array(c)) <= 12).all(axis=2).sum() for c in LOT_COLOURS[:2])
+    assert p1 > p2 > 100
 
 
 def test_schedule_overrides_duties_and_html(plugin, parcels, register, tmp_path):
