@@ -163,14 +163,14 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         context.setDefaultEncoding("UTF-8")
         gdf = result.parcels
         fields = qgis_io.qgs_fields_for(gdf, src.fields())
-        dest = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback, (90.0, 97.0))
+        dest = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback, (90.0, 97.0),
+                                     also=lambda d: self.store_provenance_in_gpkg(d, result.provenance))
         self.styled_outputs = [dest]
         out: dict[str, Any] = {"OUTPUT": dest, "PARCEL_COUNT": len(gdf), "V_TOTAL": float(gdf["V_TOTAL"].sum())}
         for name, table in (("SUMMARY", result.summary), ("PROVENANCE", self.flat_provenance(result.provenance))):
             table_id = self.write_table(parameters, name, context, table)
             if table_id is not None:
                 out[name] = table_id
-        self.store_provenance_in_gpkg(dest, result.provenance)
         self.print_totals(feedback, result.summary)
         clock.done()
         return out

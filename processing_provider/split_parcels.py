@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
@@ -116,7 +118,9 @@ class SplitParcelsAlgorithm(SwcAlgorithm):
         feedback.pushInfo(tr("{n} parcels, {m2:.2f} m² ({mu:.2f} mu) in all.").format(
             n=len(gdf), m2=stats["total_area_m2"], mu=stats["total_area_m2"] * 15 / 10000))
         by_type: dict[str, float] = defaultdict(float)
-        for t, a in zip(gdf["ECO_TYPE"], gdf["AREA_M2"]):
+        codes, types = pd.factorize(gdf["ECO_TYPE"].astype(object).to_numpy(), use_na_sentinel=False)
+        sums = np.bincount(codes, weights=gdf["AREA_M2"].to_numpy(dtype=float), minlength=len(types))
+        for t, a in zip(types, sums):
             by_type[str(t)] += float(a)
         for t, a in sorted(by_type.items(), key=lambda kv: -kv[1]):
             feedback.pushInfo(f"  {t}: {a:.2f} m²")

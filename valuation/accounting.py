@@ -91,7 +91,7 @@ def prepare_parcels(parcels: gpd.GeoDataFrame, landuse_field: str, layer: str,
     geoms, _ = polygonal(np.asarray(out.geometry.values, dtype=object))
     out = out.set_geometry(gpd.GeoSeries(geoms, index=out.index, crs=crs))
     if "AREA_M2" not in out.columns:
-        out["AREA_M2"] = geodesy.ellipsoidal_areas(geoms, crs)
+        out["AREA_M2"] = geodesy.ellipsoidal_areas(geoms, crs, local=True)  # as the split measures them
     net = find_field(out.columns, "TBDLMJ")
     net_vals = pd.to_numeric(out[net], errors="coerce") if net else pd.Series(np.nan, index=out.index)
     out["NET_AREA_M2"] = net_vals.where(net_vals.notna(), out["AREA_M2"]).to_numpy()
@@ -234,8 +234,10 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
         if ls is not None:
             ls_grid = np.asarray(ls, dtype=np.float64)
             sources["DEM"] = lambda r0, r1, sub: ls_grid[r0:r1]
+        tiles = [t for t in (reader.tiles() for reader in readers) if t is not None]
         totals = blockwise.zonal_totals(geoms, grid, sources, products, mon.sub(0.32, 0.97), block_rows,
-                                        means=("R_FACTOR", "K_FACTOR"), maxima=("VEG_COVER", "BASELINE_VEG_COVER"))
+                                        means=("R_FACTOR", "K_FACTOR"), maxima=("VEG_COVER", "BASELINE_VEG_COVER"),
+                                        tiles=tiles[0] if tiles else None)
     finally:
         for reader in readers:
             reader.close()
@@ -385,10 +387,10 @@ def account(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSe
     drivers, notices, grid, desc, layers = compute_drivers(prepared, inputs, params, covered_only, layer,
                                                            mon.sub(0.0, 0.85))
     mon.report(0.87, "pricing")
-    val = valuing.evaluate(drivers, params, visitors, price_year=price_year)
-    mon.check()
-    inc = valuing.compute_increment(drivers, params, visitors, price_year=price_year)
-    mon.check()
+    val = valuing.evaluate(drivers, params, visitors, price_year=price_year, monitor=mon)
+    mon.report(0.92, "pricing")
+    inc = valuing.compute_increment(drivers, params, visitors, price_year=price_year, current=val, monitor=mon)
+    mon.report(0.96, "pricing")
     table = val.table.drop(columns=[c for c in valuing.CARRY if c in val.table.columns])
     table["DV_TOTAL"] = inc["DV_TOTAL"]
     table["V_TOT_BASE"] = inc["V_TOT_BASE"]

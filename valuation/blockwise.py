@@ -17,7 +17,11 @@ equal :func:`valuation.rasters.coverage_matrix` to rounding.
 from __future__ import annotations
 
 import math
+import threading
+import time
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Optional
@@ -34,18 +38,30 @@ from .errors import ValuationError
 from .progress import Monitor
 from .rasters import Grid, _polygonal_all, _transform_bounds, nominal_resolution_m, same_crs
 
-#: Cells per row block: about 32 MB per float64 raster block.
-BLOCK_CELLS = 4_000_000
+#: Cells per row block: about 16 MB per float64 raster block.
+BLOCK_CELLS = 2_000_000
 #: Pieces (edge parts in one cell) processed at once when computing one block's coverage.
-_PIECE_CHUNK = 3_000_000
+_PIECE_CHUNK = 1_000_000
 
 
-def row_blocks(grid: Grid, block_rows: Optional[int] = None) -> Iterator[tuple[int, int, Grid]]:
-    """``(row0, row1, sub-grid)`` of consecutive blocks of whole rows covering ``grid``."""
+def row_blocks(grid: Grid, block_rows: Optional[int] = None,
+               tiles: Optional[tuple[int, int]] = None) -> Iterator[tuple[int, int, Grid]]:
+    """``(row0, row1, sub-grid)`` of consecutive blocks of whole rows covering ``grid``.
+
+    ``tiles``: ``(tile height, row offset of the grid in the raster)`` of the rasters' tiles; without
+    ``block_rows`` the blocks then end on tile rows (whole tile rows per block, so that no tile is
+    decompressed for two blocks, which different threads read with their own datasets)."""
     rows = block_rows or max(1, BLOCK_CELLS // max(grid.width, 1))
-    for r0 in range(0, grid.height, rows):
-        r1 = min(r0 + rows, grid.height)
+    first = rows
+    if tiles is not None and block_rows is None and tiles[0] > 0:
+        th, off = tiles
+        rows = max(1, round(rows / th)) * th
+        first = (-off) % th or rows
+    r0 = 0
+    while r0 < grid.height:
+        r1 = min(r0 + (first if r0 == 0 else rows), grid.height)
         yield r0, r1, Grid(grid.crs, grid.transform @ Affine.translation(0, r0), grid.width, r1 - r0)
+        r0 = r1
 
 
 # ----- coverage of one block -----------------------------------------------------------------------------
@@ -333,6 +349,11 @@ class BlockReader:
         self.path = str(path)
         self.band = band
         self.src = rasterio.open(self.path)
+        # GDAL datasets must not be shared between threads: every other thread reading opens its own
+        self._local = threading.local()
+        self._local.src = self.src
+        self._opened: list[Any] = [self.src]
+        self._lock = threading.Lock()
         try:
             if self.src.crs is None:
                 raise ValuationError("raster_no_crs", "Raster {path} has no coordinate reference system.",
@@ -346,16 +367,27 @@ class BlockReader:
             self.src.close()
             raise
 
+    def _handle(self) -> Any:
+        """This thread's open dataset."""
+        src = getattr(self._local, "src", None)
+        if src is None:
+            src = rasterio.open(self.path)
+            self._local.src = src
+            with self._lock:
+                self._opened.append(src)
+        return src
+
     def read(self, block: Grid) -> np.ndarray:
-        """The block as float64, NaN where nodata or outside the raster."""
+        """The block as float64, NaN where nodata or outside the raster (callable from any thread)."""
+        src = self._handle()
         if self.offset is not None and block.size:
-            r_off, c_off = _offset(block.transform, self.src.transform)
+            r_off, c_off = _offset(block.transform, src.transform)
             r0, c0 = max(r_off, 0), max(c_off, 0)
-            r1, c1 = min(r_off + block.height, self.src.height), min(c_off + block.width, self.src.width)
+            r1, c1 = min(r_off + block.height, src.height), min(c_off + block.width, src.width)
             data = None
             if r1 > r0 and c1 > c0:
-                data = self.src.read(self.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_dtype=np.float64)
-                nodata = self.src.nodatavals[self.band - 1]
+                data = src.read(self.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_dtype=np.float64)
+                nodata = src.nodatavals[self.band - 1]
                 if nodata is not None and not np.isnan(nodata):
                     data[data == nodata] = np.nan
                 if data.shape == block.shape:
@@ -367,13 +399,24 @@ class BlockReader:
         dst = np.full(block.shape, np.nan, dtype=np.float64)
         if not block.size:
             return dst
-        reproject(rasterio.band(self.src, self.band), dst, src_nodata=self.src.nodatavals[self.band - 1],
+        reproject(rasterio.band(src, self.band), dst, src_nodata=src.nodatavals[self.band - 1],
                   dst_transform=block.transform, dst_crs=block.rasterio_crs, dst_nodata=np.nan,
                   resampling=self.resampling, init_dest_nodata=True)
         return dst
 
+    def tiles(self) -> Optional[tuple[int, int]]:
+        """``(tile height, row offset of the working grid in the raster)`` when blocks are plain windowed reads
+        of a tiled raster, else None."""
+        if self.offset is None:
+            return None
+        height = self.src.block_shapes[self.band - 1][0]
+        return (int(height), int(self.offset[0])) if 1 < height < self.src.height else None
+
     def close(self) -> None:
-        self.src.close()
+        with self._lock:
+            for src in self._opened:
+                src.close()
+            self._opened.clear()
 
     def __enter__(self) -> BlockReader:
         return self
@@ -454,15 +497,21 @@ class ZonalTotals:
 
 def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource], products: Products,
                  monitor: Optional[Monitor] = None, block_rows: Optional[int] = None,
-                 means: tuple[str, ...] = (), maxima: tuple[str, ...] = ()) -> ZonalTotals:
+                 means: tuple[str, ...] = (), maxima: tuple[str, ...] = (),
+                 workers: Optional[int] = None, tiles: Optional[tuple[int, int]] = None) -> ZonalTotals:
     """Sum products of the inputs over each parcel, one row block at a time.
 
     ``geoms``: valid (multi)polygons in the grid's CRS (:func:`prepare_geometries`); ``sources``: input name →
-    ``f(row0, row1, block)`` giving that block as float (NaN invalid); ``products(row0, row1, inputs)`` → name
-    → per-cell array (NaN invalid), each summed per parcel over its finite cells. ``means`` and ``maxima``:
-    inputs whose grid-wide mean or maximum of finite cells is wanted. While a block's coverage is computed and
-    summed, a second thread reads the next block's inputs (GDAL decompresses without holding the GIL; most of
-    the coverage work holds it, so it stays in one thread). Memory: a few arrays of two blocks.
+    ``f(row0, row1, block)`` giving that block as float (NaN invalid), callable from any thread; ``products(row0,
+    row1, inputs)`` → name → per-cell array (NaN invalid), each summed per parcel over its finite cells.
+    ``means`` and ``maxima``: inputs whose grid-wide mean or maximum of finite cells is wanted; ``tiles``: see
+    :func:`row_blocks` (:meth:`BlockReader.tiles`).
+
+    ``workers`` threads (default :data:`WORKERS`) each take a whole block — its coverage, its reads, its
+    products and per-parcel sums — while this thread adds the blocks' sums in block order (the same result
+    whatever the number of threads), reports progress after each block and watches for cancelling. Numpy
+    and GDAL release the GIL for most of that work. Memory: the arrays of ``workers`` blocks.
+    The monitor's ``timing`` hook is told how the wall time split into coverage and raster work.
     """
     mon = monitor or Monitor()
     geoms = np.asarray(geoms, dtype=object)
@@ -473,21 +522,11 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
     for key in sources:
         totals.valid[key] = np.zeros(n)
         totals.finite_sum[key], totals.finite_count[key], totals.finite_max[key] = 0.0, 0, -math.inf
-    blocks = list(row_blocks(grid, block_rows))
-
-    def coverage(i: int) -> BlockCoverage:
-        r0, r1, sub = blocks[i]
-        mon.check()
-        cand = present[tree.query(shapely.box(*sub.bounds))]
-        cand.sort()
-        cov = block_coverage(geoms[cand], cand, sub, mon)
-        cov.spans()
-        return cov
-
-    def read(i: int) -> dict[str, np.ndarray]:
-        r0, r1, sub = blocks[i]
-        mon.check()
-        return {key: np.asarray(src(r0, r1, sub), dtype=np.float64) for key, src in sources.items()}
+    blocks = list(row_blocks(grid, block_rows, tiles))
+    # the parcels reaching each block, queried here once (the tree is not shared between threads)
+    candidates = [np.sort(present[tree.query(shapely.box(*sub.bounds))]) for _, _, sub in blocks]
+    del tree
+    workers = max(1, workers or WORKERS)
 
     def finite_values(arr: np.ndarray) -> tuple[np.ndarray, Optional[np.ndarray], float]:
         """``arr`` with 0 for non-finite cells, the finite mask (None when all are), the sum of the finite."""
@@ -498,40 +537,90 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
         vals = np.where(finite, arr, 0.0)
         return vals, finite, float(vals.sum())
 
-    # a second thread reads the next block's rasters (GDAL decompresses without the GIL) while this one
-    # computes the block's coverage and sums; GDAL's block cache only needs the tiles two blocks share
-    with gdal_cache_limit(GDAL_CACHE_BYTES), ThreadPoolExecutor(max_workers=1) as pool:
-        pending: Optional[Future] = pool.submit(read, 0) if blocks else None
+    def block(i: int) -> _BlockPart:
+        """Coverage, inputs, products and per-parcel sums of block ``i`` (in a worker thread)."""
+        r0, r1, sub = blocks[i]
+        t0 = time.perf_counter()
+        mon.check()
+        cand = candidates[i]
+        cov = block_coverage(geoms[cand], cand, sub, mon)
+        cov.spans()
+        t1 = time.perf_counter()
+        mon.check()
+        inputs = {key: np.asarray(src(r0, r1, sub), dtype=np.float64) for key, src in sources.items()}
+        mon.check()
+        part = _BlockPart(cov.weights(n))
+        for key, arr in inputs.items():
+            vals, finite, total = finite_values(arr)
+            part.valid[key] = part.weight if finite is None else cov.sums(finite.astype(np.float64), n)
+            if key in means:
+                part.finite_sum[key] = total
+                part.finite_count[key] = arr.size if finite is None else int(finite.sum())
+            if key in maxima and (finite is None or finite.any()) and arr.size:
+                part.finite_max[key] = float(vals.max() if finite is None else vals[finite].max())
+        for name, arr in products(r0, r1, inputs).items():
+            part.sums[name] = cov.sums(finite_values(arr)[0], n)
+        part.busy = {"coverage": t1 - t0, "raster": time.perf_counter() - t1}
+        return part
+
+    busy = {"coverage": 0.0, "raster": 0.0}
+    start = time.perf_counter()
+    mon.report(0.0, "coverage fractions")
+    with gdal_cache_limit(GDAL_CACHE_BYTES):
+        pool = ThreadPoolExecutor(max_workers=workers)
+        pending: deque[Future] = deque()
         try:
-            for i, (r0, r1, _) in enumerate(blocks):
-                mon.report(i / len(blocks), "coverage fractions")
-                cov = coverage(i)
-                mon.report((i + 0.5) / len(blocks), "reading factors")
-                assert pending is not None
-                inputs = pending.result()
-                pending = pool.submit(read, i + 1) if i + 1 < len(blocks) else None
-                mon.check()
-                w_block = cov.weights(n)
-                totals.weight += w_block
-                for key, arr in inputs.items():
-                    vals, finite, total = finite_values(arr)
-                    totals.valid[key] += w_block if finite is None else cov.sums(finite.astype(np.float64), n)
-                    if key in means:
-                        totals.finite_sum[key] += total
-                        totals.finite_count[key] += arr.size if finite is None else int(finite.sum())
-                    if key in maxima and (finite is None or finite.any()) and arr.size:
-                        top = float(vals.max() if finite is None else vals[finite].max())
-                        totals.finite_max[key] = max(totals.finite_max[key], top)
-                for name, arr in products(r0, r1, inputs).items():
-                    _add(totals.sums, name, cov.sums(finite_values(arr)[0], n))
-                del inputs, cov
-                mon.check()
-        except BaseException:
-            if pending is not None:
-                pending.cancel()
-            raise
+            nxt = 0
+            for i in range(len(blocks)):
+                while nxt < len(blocks) and len(pending) < workers + 1:  # one queued: no worker waits for us
+                    pending.append(pool.submit(block, nxt))
+                    nxt += 1
+                part = _result(pending.popleft(), mon)
+                totals.weight += part.weight
+                for key in sources:
+                    totals.valid[key] += part.valid[key]
+                    totals.finite_sum[key] += part.finite_sum.get(key, 0.0)
+                    totals.finite_count[key] += part.finite_count.get(key, 0)
+                    totals.finite_max[key] = max(totals.finite_max[key], part.finite_max.get(key, -math.inf))
+                for name, value in part.sums.items():
+                    _add(totals.sums, name, value)
+                for stage, seconds in part.busy.items():
+                    busy[stage] += seconds
+                del part
+                mon.report((i + 1) / len(blocks), "coverage fractions")
+        finally:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True)  # the running blocks stop at their next cancel check
+    mon.timing(time.perf_counter() - start, busy)
     mon.report(1.0, "reading factors")
     return totals
+
+
+@dataclass
+class _BlockPart:
+    """One block's per-parcel sums (see :class:`ZonalTotals`) and its work time per stage."""
+
+    weight: np.ndarray
+    valid: dict[str, np.ndarray] = field(default_factory=dict)
+    sums: dict[str, np.ndarray] = field(default_factory=dict)
+    finite_sum: dict[str, float] = field(default_factory=dict)
+    finite_count: dict[str, int] = field(default_factory=dict)
+    finite_max: dict[str, float] = field(default_factory=dict)
+    busy: dict[str, float] = field(default_factory=dict)
+
+
+def _result(future: Future, mon: Monitor, poll: float = 0.2) -> Any:
+    """``future``'s result, checking for cancelling every ``poll`` seconds while waiting."""
+    while True:
+        try:
+            return future.result(timeout=poll)
+        except FuturesTimeout:
+            mon.check()
+
+
+#: Threads working on blocks at once (the benchmark machine has two cores).
+WORKERS = 2
 
 
 #: GDAL raster block cache while reading blocks: tiles are read once, so a small cache keeps memory flat.

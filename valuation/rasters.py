@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 import numpy as np
 import rasterio
@@ -22,11 +22,13 @@ from pyproj.database import query_utm_crs_info
 from rasterio.crs import CRS as RioCRS  # noqa: N811
 from rasterio.enums import Resampling
 from rasterio.warp import reproject
-from scipy import sparse
 
 from .errors import ValuationError
 from .geodesy import GK3_NO_PREFIX, geod_for
 from .progress import Monitor
+
+if TYPE_CHECKING:  # scipy is imported where the sparse coverage is built (it takes a while to import)
+    from scipy import sparse
 
 Bounds = tuple[float, float, float, float]  # left, bottom, right, top
 _SNAP = 1e-9  # tolerance, in cells, when snapping bounds to cell edges
@@ -282,8 +284,10 @@ def _polygonal_all(geoms: np.ndarray) -> np.ndarray:
     """:func:`_polygonal` of each geometry; valid (multi)polygons pass through without a copy."""
     geoms = np.asarray(geoms, dtype=object)
     out = geoms.copy()
+    from .parcels import in_halves  # two threads for many geometries (GEOS releases the GIL)
+
     ok = ~shapely.is_missing(geoms)
-    ok[ok] = shapely.is_valid(geoms[ok]) & np.isin(shapely.get_type_id(geoms[ok]), (3, 6)) \
+    ok[ok] = in_halves(shapely.is_valid, geoms[ok]) & np.isin(shapely.get_type_id(geoms[ok]), (3, 6)) \
         & ~shapely.is_empty(geoms[ok])
     for i in np.flatnonzero(~ok):
         out[i] = _polygonal(geoms[i])
@@ -500,6 +504,8 @@ def coverage_matrix(geoms: Sequence[Any] | np.ndarray, grid: Grid,
     indices = np.concatenate(idx_parts) if idx_parts else np.zeros(0, dtype=np.int64)
     data = np.concatenate(val_parts) if val_parts else np.zeros(0)
     monitor.report(1.0, "coverage fractions")
+    from scipy import sparse
+
     return sparse.csr_matrix((data, indices, indptr), shape=(n, grid.size))
 
 

@@ -19,9 +19,10 @@ import pandas as pd
 
 from .errors import Notice, ValuationError, short_list
 from .indicators import all_indicators
-from .indicators.base import Status
+from .indicators.base import Status, text_columns_cached
 from .indicators.cultural import attach_visitors, lot_notices
 from .parameters import ParameterSet
+from .progress import Monitor
 
 REQUIRED_DRIVERS = ("ECO_TYPE", "AREA_M2")
 CARRY = ("SCOPE_ID", "ECO_TYPE", "DLBM")
@@ -85,6 +86,9 @@ class Valuation:
     params: ParameterSet
     parameter_hash: str
     notices: list[Notice] = field(default_factory=list)
+    #: The quantity table and the priced table (:func:`price_all`) behind ``table``.
+    quantity_table: pd.DataFrame | None = field(default=None, repr=False)
+    value_table: pd.DataFrame | None = field(default=None, repr=False)
 
 
 def _check_drivers(drivers: pd.DataFrame) -> None:
@@ -118,17 +122,21 @@ def _id_lists(status: Status, n: int) -> tuple[list[str], list[str]]:
     return [applied[k] for k in which], [skip[k] for k in which]
 
 
-def quantities_and_notes(drivers: pd.DataFrame, params: ParameterSet,
-                         baseline: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Quantity table (Q fields, APPLIED, SKIPPED, SCOPE_ID/ECO_TYPE/DLBM) and the per-parcel notes."""
+def quantities_and_notes(drivers: pd.DataFrame, params: ParameterSet, baseline: bool = False,
+                         monitor: Monitor | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quantity table (Q fields, APPLIED, SKIPPED, SCOPE_ID/ECO_TYPE/DLBM) and the per-parcel notes;
+    ``monitor`` may cancel between indicator families."""
+    mon = monitor or Monitor()
     _check_drivers(drivers)
     status = Status(drivers.index)
     parts, seen = [], set()
-    for spec in all_indicators():
-        if spec.quantify is None or spec.quantify in seen:
-            continue
-        seen.add(spec.quantify)
-        parts.append(spec.quantify(drivers, params, status, baseline))
+    with text_columns_cached():  # every family reads ECO_TYPE/DLBM/…: normalised once
+        for spec in all_indicators():
+            if spec.quantify is None or spec.quantify in seen:
+                continue
+            seen.add(spec.quantify)
+            parts.append(spec.quantify(drivers, params, status, baseline))
+            mon.check()
     q = pd.concat(parts, axis=1) if parts else pd.DataFrame(index=drivers.index)
     head = [c for c in HEAD_QUANTITIES if c in q.columns]
     q = q[head + [c for c in q.columns if c not in head]]
@@ -138,9 +146,10 @@ def quantities_and_notes(drivers: pd.DataFrame, params: ParameterSet,
     return q, status.notes_frame()
 
 
-def quantities(drivers: pd.DataFrame, params: ParameterSet, baseline: bool = False) -> pd.DataFrame:
+def quantities(drivers: pd.DataFrame, params: ParameterSet, baseline: bool = False,
+               monitor: Monitor | None = None) -> pd.DataFrame:
     """Per-parcel physical quantities (current state, or the pre-treatment baseline)."""
-    return quantities_and_notes(drivers, params, baseline)[0]
+    return quantities_and_notes(drivers, params, baseline, monitor)[0]
 
 
 def values(quantities: pd.DataFrame, params: ParameterSet, scenario: str = "central") -> pd.DataFrame:
@@ -190,27 +199,46 @@ def summarise_notes(notes: pd.DataFrame, limit: int = 10) -> list[Notice]:
     out = []
     if notes.empty:
         return out
-    for (ind, code, reason), g in notes.groupby(["INDICATOR", "CODE", "REASON"], sort=False):
+    # groups by factorised keys (much faster than grouping three text columns); first-seen order as before
+    keys = notes[["INDICATOR", "CODE", "REASON"]].astype(object)
+    codes = [pd.factorize(keys[c].to_numpy(dtype=object), use_na_sentinel=False) for c in keys.columns]
+    combined = (codes[0][0].astype(np.int64) * (len(codes[1][1]) + 1) + codes[1][0]) * (len(codes[2][1]) + 1) \
+        + codes[2][0]
+    group = pd.factorize(combined)[0]
+    order = np.argsort(group, kind="stable")
+    bounds = np.r_[0, np.flatnonzero(np.diff(group[order])) + 1, len(order)]
+    ids = notes["PARCEL_ID"].to_numpy(dtype=object)[order]
+    first = order[bounds[:-1]]
+    for k, row in enumerate(first):
+        ind, code, reason = (codes[j][1][codes[j][0][row]] for j in range(3))
+        members = ids[bounds[k]:bounds[k + 1]]
+        shown = short_list(list(members[:limit]), limit)
+        if len(members) > limit:
+            shown += f" … (+{len(members) - limit})"
         out.append(Notice(f"indicator_{code}", "{indicator}: {reason} — {count} parcel(s): {parcels}.",
-                          {"indicator": ind, "reason": reason, "count": len(g),
-                           "parcels": short_list(list(g["PARCEL_ID"].to_numpy(dtype=object)), limit)}))
+                          {"indicator": ind, "reason": reason, "count": len(members), "parcels": shown}))
     return out
 
 
 def evaluate(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame | None = None,
-             scenario: str = "central", price_year: int | None = None, rebase: bool = True) -> Valuation:
-    """Quantities and values of every parcel, with notes and the provenance of every parameter used."""
+             scenario: str = "central", price_year: int | None = None, rebase: bool = True,
+             monitor: Monitor | None = None) -> Valuation:
+    """Quantities and values of every parcel, with notes and the provenance of every parameter used;
+    ``monitor`` may cancel between its steps."""
+    mon = monitor or Monitor()
     p = prepare(params, visitors, price_year, rebase)
-    q, notes = quantities_and_notes(drivers, p)
+    q, notes = quantities_and_notes(drivers, p, monitor=mon)
     v = price_all(q, p, scenario)
+    mon.check()
     status_cols = ["APPLIED", "SKIPPED", *CARRY]
     table = pd.concat([q.drop(columns=status_cols), v, q[status_cols]], axis=1)
     extra = _exclusive_notes(v)
     if not extra.empty:
         notes = pd.concat([notes, extra], ignore_index=True)
+    mon.check()
     return Valuation(table=table, notes=notes, provenance=p.as_provenance_rows(used_only=True), params=p,
                      parameter_hash=p.content_hash(),
-                     notices=summarise_notes(notes) + lot_notices(drivers, p))
+                     notices=summarise_notes(notes) + lot_notices(drivers, p), quantity_table=q, value_table=v)
 
 
 def compute(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame | None = None,
@@ -221,14 +249,24 @@ def compute(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame 
 
 def compute_increment(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.DataFrame | None = None,
                       scenario: str = "central", price_year: int | None = None,
-                      rebase: bool = True) -> pd.DataFrame:
+                      rebase: bool = True, current: Valuation | None = None,
+                      monitor: Monitor | None = None) -> pd.DataFrame:
     """Current minus baseline (治理前): DQ_SOIL, V_TOT_BASE and DV_<x> for every value field and total.
 
     The baseline changes only the soil drivers (RKLSB_BASE_T / RKLSCP_BASE_T, else terraces back to E = 1).
+    ``current``: the :func:`evaluate` of the same drivers with the same arguments, whose quantities, values
+    and parameters are then reused rather than computed again. ``monitor`` may cancel between its steps.
     """
-    p = prepare(params, visitors, price_year, rebase)
-    q_cur, q_base = quantities(drivers, p), quantities(drivers, p, baseline=True)
-    v_cur, v_base = price_all(q_cur, p, scenario), price_all(q_base, p, scenario)
+    mon = monitor or Monitor()
+    if current is not None and current.quantity_table is not None and current.value_table is not None:
+        p, q_cur, v_cur = current.params, current.quantity_table, current.value_table
+    else:
+        p = prepare(params, visitors, price_year, rebase)
+        q_cur = quantities(drivers, p, monitor=mon)
+        v_cur = price_all(q_cur, p, scenario)
+    q_base = quantities(drivers, p, baseline=True, monitor=mon)
+    v_base = price_all(q_base, p, scenario)
+    mon.check()
     out = pd.DataFrame({"DQ_SOIL": q_cur["Q_SOIL"] - q_base["Q_SOIL"], "V_TOT_BASE": v_base["V_TOTAL"]},
                        index=drivers.index)
     for c in v_cur.columns:

@@ -136,6 +136,34 @@ def test_blockwise_equals_whole_raster_computation(inputs):
     assert np.isfinite(tiny["NPP_GC_M2"]).all() and (share < 1).any()
 
 
+def test_threads_and_tile_aligned_blocks_give_the_same_sums(inputs, monkeypatch):
+    """Blocks computed by 1 or 3 worker threads are added in block order: bitwise the same drivers; blocks that
+    end on the rasters' 16-row tile rows (the default when the grid is read tile-aligned) agree to rounding."""
+    from valuation import blockwise
+
+    params = ParameterSet.load()
+    prepared = prepare_parcels(irregular_parcels(), "DLBM", "PARCELS")
+    monkeypatch.setattr(blockwise, "WORKERS", 1)
+    one, _, grid, _, _ = compute_drivers(prepared, inputs, params, block_rows=5, covered_only=True)
+    monkeypatch.setattr(blockwise, "WORKERS", 3)
+    three, _, _, _, _ = compute_drivers(prepared, inputs, params, block_rows=5, covered_only=True)
+    pd.testing.assert_frame_equal(one, three, check_exact=True)
+    # default blocks with BLOCK_CELLS shrunk to 30 rows: two whole 16-row tile rows each, ending on tile rows
+    monkeypatch.setattr(blockwise, "BLOCK_CELLS", 30 * grid.width)
+    with BlockReader(inputs.get("LS_FACTOR"), grid) as reader:
+        tiles = reader.tiles()
+    assert tiles is not None and tiles[0] == 16
+    bounds = [(r0, r1) for r0, r1, _ in row_blocks(grid, tiles=tiles)]
+    assert all((r1 + tiles[1]) % 16 == 0 for _, r1 in bounds[:-1]) and bounds[-1][1] == grid.height
+    assert len(bounds) >= 2 and all(0 < r1 - r0 <= 32 for r0, r1 in bounds)
+    # a grid starting 5 rows into the rasters: the first block ends on the first tile row (row 11 of the grid)
+    assert [r1 for _, r1, _ in row_blocks(grid, tiles=(16, 5))][:2] == [11, 43]
+    aligned, _, _, _, _ = compute_drivers(prepared, inputs, params, covered_only=True)
+    for col in one.columns:
+        if one[col].dtype.kind == "f":
+            np.testing.assert_allclose(aligned[col], one[col], rtol=1e-9, atol=0, err_msg=col)
+
+
 def test_block_coverage_equals_the_coverage_matrix():
     """Every block size gives each parcel's exact fractions, clipped where parcels leave the grid."""
     rng = np.random.default_rng(5)

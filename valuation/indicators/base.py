@@ -8,8 +8,9 @@ turns drivers into quantity columns; ``price`` turns quantity columns into 元/a
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 import numpy as np
 import pandas as pd
@@ -129,16 +130,48 @@ def map_distinct(s: pd.Series, fn: Callable[[object], object]) -> pd.Series:
     return pd.Series(mapped[codes], index=s.index, name=s.name)
 
 
+#: While :func:`text_columns_cached` runs: (id of the drivers frame, column) → (the frame, its normalised text
+#: column); the frame is kept so that its id cannot be reused by another frame meanwhile.
+_TEXT_CACHE: Optional[dict[tuple[int, str], tuple[pd.DataFrame, pd.Series]]] = None
+
+
+@contextmanager
+def text_columns_cached() -> Iterator[None]:
+    """Within the block, :func:`text_col` and :func:`eco_col` normalise each column of a drivers frame once
+    (the frames must not change meanwhile; the callers get copies)."""
+    global _TEXT_CACHE
+    outer = _TEXT_CACHE
+    _TEXT_CACHE = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _TEXT_CACHE = outer
+
+
+def _cached(drivers: pd.DataFrame, key: str, make: Callable[[], pd.Series]) -> pd.Series:
+    if _TEXT_CACHE is None:
+        return make()
+    k = (id(drivers), key)
+    hit = _TEXT_CACHE.get(k)
+    if hit is None or hit[0] is not drivers:
+        hit = _TEXT_CACHE[k] = (drivers, make())
+    return hit[1].copy()
+
+
 def text_col(drivers: pd.DataFrame, name: str) -> pd.Series:
     """A text driver column, stripped and upper-cased for codes ("" when absent or null)."""
     if name not in drivers.columns:
         return pd.Series("", index=drivers.index, dtype=object)
-    s = drivers[name].astype(object).where(drivers[name].notna(), "")
-    return map_distinct(s, lambda v: str(v).strip()).astype(object)
+
+    def make() -> pd.Series:
+        s = drivers[name].astype(object).where(drivers[name].notna(), "")
+        return map_distinct(s, lambda v: str(v).strip()).astype(object)
+
+    return _cached(drivers, "text:" + name, make)
 
 
 def eco_col(drivers: pd.DataFrame) -> pd.Series:
-    return map_distinct(text_col(drivers, "ECO_TYPE"), str.lower)
+    return _cached(drivers, "eco", lambda: map_distinct(text_col(drivers, "ECO_TYPE"), str.lower))
 
 
 def match_codes(dlbm: pd.Series, codes: Iterable[str]) -> pd.Series:
