@@ -27,7 +27,7 @@ def write(tmp_path, body: str, name: str = "t.csv"):
 
 # ----- the shipped table ------------------------------------------------------------------------------------
 def test_default_set_metadata_and_core_values(default):
-    assert (default.id, default.version) == ("cq_default_v1", "1.0.0")
+    assert (default.id, default.version) == ("cq_default_v1", "1.1.0")
     assert default.title_zh and default.title_en and default.date
     assert default.value("lambda_sediment") == 0.24
     assert default.value("dredge_cost") == 19.76 and default.value("dredge_cost", "low") == 12.6
@@ -138,7 +138,7 @@ def test_override_from_dict_marks_user_and_replaces_range(default):
     assert "19.76" in p.rows.loc["dredge_cost", "note"]  # the replaced figure stays visible
     assert p.rows.loc["dredge_cost", "price_year"] == 2023  # kept unless the override gives one
     assert default.value("dredge_cost") == 19.76  # the original set is unchanged
-    assert p.version == "1.0.0+user"
+    assert p.version == "1.1.0+user"
 
 
 def test_override_files_csv_and_json(default, tmp_path):
