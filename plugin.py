@@ -108,4 +108,7 @@ class SwcEcoValuePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+            from .processing_provider import qgis_io
+
+            qgis_io.handoff_clear()  # the split output kept in memory for a following accountvalues
         remove_translator()

@@ -128,8 +128,11 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
 
     def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802
                              feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        from .qgis_io import handoff_kept
+
         for dest_id in self.styled_outputs:
-            style_output(dest_id, context)
+            with handoff_kept(dest_id):  # the style is a table of its own: a kept frame stays valid
+                style_output(dest_id, context)
         return {}
 
     @staticmethod

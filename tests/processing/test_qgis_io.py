@@ -67,6 +67,21 @@ def test_direct_read_equals_feature_loop(plugin, tmp_path):
     assert slow.loc[1, "D"] == "2024-01-10" and slow.loc[1, "DT"] == "2024-01-10"
 
 
+def test_direct_read_in_fid_ranges_equals_one_read(plugin, tmp_path, monkeypatch):
+    """Large layers are read in ranges of fids (cancel is checked between them): the same frame as one read."""
+    layer = QgsVectorLayer(f"{make_gpkg(tmp_path / 't.gpkg')}|layername=t", "t", "ogr")
+    context = QgsProcessingContext()
+    direct = qgis_io.direct_gpkg(layer.source(), layer, context)
+    source = QgsProcessingFeatureSource(layer, context)
+    whole = qgis_io.source_to_gdf(source, direct=direct)
+    monkeypatch.setattr(qgis_io, "_READ_CHUNK", 2)  # 5 features, fids 1–6 without 4: [1, 3), [3, 5), [5, 7)
+    ranged = qgis_io.source_to_gdf(source, direct=direct)
+    assert list(ranged.index) == [1, 2, 3, 5, 6]
+    pd.testing.assert_frame_equal(pd.DataFrame(whole.drop(columns="geometry")),
+                                  pd.DataFrame(ranged.drop(columns="geometry")), check_exact=True)
+    assert shapely.equals_exact(np.asarray(whole.geometry.values), np.asarray(ranged.geometry.values), 0).all()
+
+
 def test_direct_read_only_when_nothing_filters_the_source(plugin, tmp_path):
     path = make_gpkg(tmp_path / "t.gpkg")
     context = QgsProcessingContext()
@@ -124,3 +139,53 @@ def test_gpkg_output_has_a_working_spatial_index_count_and_extent(plugin, tmp_pa
     with sqlite3.connect(out) as con:
         assert con.execute('SELECT count(*) FROM "rtree_parcels_geom"').fetchone()[0] == len(all_rows)
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT rtreecheck('rtree_parcels_geom')").fetchone()[0] == "ok"
+
+
+def test_packed_rtree_answers_like_a_scan(plugin, tmp_path):
+    """The R*Tree written by sort-tile-recursive packing passes SQLite's own check and finds every box."""
+    import sqlite3
+
+    path = tmp_path / "r.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4545)
+    ds.CreateLayer("t", srs, ogr.wkbMultiPolygon)
+    ds = None
+    rng = np.random.default_rng(4)
+    xy = rng.uniform(400000, 420000, (20000, 2))
+    boxes = np.column_stack([xy, xy + rng.uniform(0.001, 300, (20000, 2))])
+    with sqlite3.connect(path) as con:
+        qgis_io._pack_rtree(con, "rtree_t_geom", np.arange(1, 20001), boxes)
+        assert con.execute("SELECT rtreecheck('rtree_t_geom')").fetchone()[0] == "ok"
+        for qx, qy in rng.uniform(400000, 420000, (20, 2)):
+            q = (qx, qx + 500, qy, qy + 700)
+            hits = {r[0] for r in con.execute('SELECT id FROM "rtree_t_geom" WHERE maxx >= ? AND minx <= ? '
+                                              "AND maxy >= ? AND miny <= ?", q)}
+            expected = set((np.flatnonzero((boxes[:, 2] >= q[0]) & (boxes[:, 0] <= q[1]) & (boxes[:, 3] >= q[2])
+                                           & (boxes[:, 1] <= q[3])) + 1).tolist())
+            assert hits == expected
+
+
+def test_stage_clock_shares_parallel_time_by_work(plugin, tmp_path, monkeypatch):
+    """Coverage and raster work run in parallel threads: the clock books their wall time in proportion."""
+    import json
+
+    from swc_ecovalue.valuation.progress import Monitor
+
+    now = [0.0]
+    monkeypatch.setattr(qgis_io.time, "perf_counter", lambda: now[0])
+    monkeypatch.setenv(qgis_io.StageClock.ENV, str(tmp_path / "times.jsonl"))
+    clock = qgis_io.StageClock("accountvalues")
+    clock.stage("read")
+    now[0] = 2.0
+    mon = clock.monitor(Monitor(), {"coverage fractions": "coverage", "pricing": "valuing"}, "raster")
+    mon.report(0.3, "coverage fractions")
+    now[0] = 12.0  # 10 s of two threads: 6 s of coverage work and 14 s of raster work in all
+    mon.timing(10.0, {"coverage": 6.0, "raster": 14.0})
+    mon.report(0.9, "pricing")
+    now[0] = 13.0
+    clock.done()
+    rec = json.loads((tmp_path / "times.jsonl").read_text(encoding="utf-8"))
+    assert rec["stages"] == {"read": 2.0, "coverage": 3.0, "raster": 7.0, "valuing": 1.0}
+    assert rec["total"] == 13.0
