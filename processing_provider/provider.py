@@ -47,11 +47,17 @@ class SwcValueProvider(QgsProcessingProvider):
         return QIcon(str(ICON))
 
     def loadAlgorithms(self) -> None:  # noqa: N802
-        for alg in (SplitParcelsAlgorithm(), AccountValuesAlgorithm(), CsleFactorsAlgorithm(),
-                    EnvironmentCheckAlgorithm(), AssignOwnershipAlgorithm(), WatershedSummaryAlgorithm(),
-                    CatalogProposalAlgorithm(), MonitorChangeAlgorithm(), PromotionMapAlgorithm(),
-                    ReferencePriceAlgorithm(), RevenuePlanAlgorithm(), RegisterTradeAlgorithm(),
-                    ExcludedOperatorsAlgorithm(),
-                    RegisterPledgeAlgorithm(), TradeStatusAlgorithm(), TradeCertificateAlgorithm(),
-                    ListingPackageAlgorithm(), ValuationReportAlgorithm(), WorkPlanAlgorithm()):
+        for alg in (
+            # parcels and value accounting
+            SplitParcelsAlgorithm(), AccountValuesAlgorithm(), CsleFactorsAlgorithm(), ValuationReportAlgorithm(),
+            # ownership, catalog and monitoring
+            AssignOwnershipAlgorithm(), WatershedSummaryAlgorithm(), CatalogProposalAlgorithm(),
+            MonitorChangeAlgorithm(),
+            # preparing, publishing and recording trades
+            WorkPlanAlgorithm(), ReferencePriceAlgorithm(), ExcludedOperatorsAlgorithm(), ListingPackageAlgorithm(),
+            PromotionMapAlgorithm(), RegisterTradeAlgorithm(), RevenuePlanAlgorithm(), RegisterPledgeAlgorithm(),
+            TradeStatusAlgorithm(), TradeCertificateAlgorithm(),
+            # tools
+            EnvironmentCheckAlgorithm(),
+        ):
             self.addAlgorithm(alg)
