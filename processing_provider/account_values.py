@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..i18n import tr
@@ -168,7 +167,7 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         self.styled_outputs = [dest]
         out: dict[str, Any] = {"OUTPUT": dest, "PARCEL_COUNT": len(gdf), "V_TOTAL": float(gdf["V_TOTAL"].sum())}
         for name, table in (("SUMMARY", result.summary), ("PROVENANCE", self.flat_provenance(result.provenance))):
-            table_id = self.write_table(parameters, name, context, table)
+            table_id = self.write_table(parameters, name, context, table, required=False)
             if table_id is not None:
                 out[name] = table_id
         self.print_totals(feedback, result.summary)
@@ -182,16 +181,6 @@ class AccountValuesAlgorithm(SwcAlgorithm):
             return None
         df = qgis_io.source_to_gdf(src)
         return pd.DataFrame(df.drop(columns=df.geometry.name))
-
-    def write_table(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext,
-                    table: pd.DataFrame) -> Optional[str]:
-        fields = qgis_io.qgs_fields_for(table)
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            return None
-        qgis_io.write_table(table, sink, fields)
-        del sink
-        return dest
 
     @staticmethod
     def flat_provenance(prov: pd.DataFrame) -> pd.DataFrame:

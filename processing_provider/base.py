@@ -62,6 +62,24 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
                                             QgsProcessingParameterFile.File, extension="gpkg", optional=optional),
                  help_text)
 
+    def write_table(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext,
+                    table: Any, required: bool = True) -> Optional[str]:
+        """Write ``table`` (a DataFrame) to the geometry-less sink ``name``; its destination id. An output left
+        unset gives None, unless ``required`` (then the sink error of QGIS)."""
+        from qgis.core import QgsWkbTypes
+
+        from . import qgis_io
+
+        fields = qgis_io.qgs_fields_for(table)
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            if required:
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
+            return None
+        qgis_io.write_table(table, sink, fields)
+        del sink
+        return dest
+
     def createInstance(self) -> SwcAlgorithm:  # noqa: N802
         return type(self)()
 

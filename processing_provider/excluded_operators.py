@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..i18n import tr
@@ -34,7 +33,6 @@ from ..valuation.screening import (
     read_exclusions_csv,
     remove_exclusions,
 )
-from . import qgis_io
 from .base import SwcAlgorithm
 from .messages import translate_error
 from .reference_price import TRADING_GROUP, trading_group
@@ -141,11 +139,6 @@ class ExcludedOperatorsAlgorithm(SwcAlgorithm):
         out["IDENT"] = [mask_identifier(v) or None for v in out["IDENT"]]
         out = out[OUTPUT_COLUMNS]
         context.setDefaultEncoding("UTF-8")
-        fields = qgis_io.qgs_fields_for(out)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        qgis_io.write_table(out, sink, fields)
-        del sink
+        dest_id = self.write_table(parameters, "OUTPUT", context, out)
         return {"OUTPUT": dest_id, "ADDED": counts["added"], "UPDATED": counts["updated"], "REMOVED": removed,
                 "ACTIVE": int((table["STATE"] == "active").sum()), "EXPIRED": int((table["STATE"] == "expired").sum())}

@@ -164,11 +164,8 @@ class MonitorChangeAlgorithm(SwcAlgorithm):
         del sink
         self.dest = dest
         out: dict[str, Any] = {"OUTPUT": dest, "FLAGGED": int(res.facts["flagged"]), "PARCEL_COUNT": len(changes)}
-        tfields = qgis_io.qgs_fields_for(res.trades)
-        tsink, tdest = self.parameterAsSink(parameters, "TRADES", context, tfields, QgsWkbTypes.NoGeometry)
-        if tsink is not None:
-            qgis_io.write_table(res.trades, tsink, tfields)
-            del tsink
+        tdest = self.write_table(parameters, "TRADES", context, res.trades, required=False)
+        if tdest is not None:
             out["TRADES"] = tdest
             self.trades_dest = tdest
 

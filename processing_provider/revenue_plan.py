@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ..i18n import tr
@@ -200,21 +199,12 @@ class RevenuePlanAlgorithm(SwcAlgorithm):
                              "for rural infrastructure, villagers' income and soil and water conservation "
                              "function.").format(share=result.reg_cul_share, amount=result.reg_cul_amount))
         context.setDefaultEncoding("UTF-8")
-        fields = qgis_io.qgs_fields_for(result.rows)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        qgis_io.write_table(result.rows, sink, fields)
-        del sink
+        dest_id = self.write_table(parameters, "OUTPUT", context, result.rows)
         out = {"OUTPUT": dest_id, "NET": float(result.net), "REG_CUL_AMOUNT": float(result.reg_cul_amount),
                "COST_PLATFORM": float(result.costs["platform"])}
         if parameters.get("PLATFORM_FEE") not in (None, ""):
-            table = fee_table(fee, float(result.costs["platform"]))
-            fee_fields = qgis_io.qgs_fields_for(table)
-            fee_sink, fee_id = self.parameterAsSink(parameters, "PLATFORM_FEE", context, fee_fields,
-                                                   QgsWkbTypes.NoGeometry)
-            if fee_sink is not None:
-                qgis_io.write_table(table, fee_sink, fee_fields)
-                del fee_sink
+            fee_id = self.write_table(parameters, "PLATFORM_FEE", context,
+                                      fee_table(fee, float(result.costs["platform"])), required=False)
+            if fee_id is not None:
                 out["PLATFORM_FEE"] = fee_id
         return out

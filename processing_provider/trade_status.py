@@ -8,20 +8,17 @@ from typing import Any
 from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..i18n import tr
 from ..valuation.progress import Monitor
 from ..valuation.register import Register
 from ..valuation.trading import status_report
-from . import qgis_io
 from .base import SwcAlgorithm
 from .reference_price import TRADING_GROUP, trading_group
 
@@ -78,11 +75,6 @@ class TradeStatusAlgorithm(SwcAlgorithm):
             else:
                 feedback.pushInfo(tr("Due: {line}").format(line=line))
         context.setDefaultEncoding("UTF-8")
-        fields = qgis_io.qgs_fields_for(table)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        qgis_io.write_table(table, sink, fields)
-        del sink
+        dest_id = self.write_table(parameters, "OUTPUT", context, table)
         return {"OUTPUT": dest_id, "OVERDUE": int((table["STATE"] == "overdue").sum()),
                 "DUE": int((table["STATE"] == "due").sum())}

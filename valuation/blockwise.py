@@ -598,15 +598,9 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
 
 
 @dataclass
-class _BlockPart:
-    """One block's per-parcel sums (see :class:`ZonalTotals`) and its work time per stage."""
+class _BlockPart(ZonalTotals):
+    """One block's per-parcel sums (the fields of :class:`ZonalTotals`) and its work time per stage."""
 
-    weight: np.ndarray
-    valid: dict[str, np.ndarray] = field(default_factory=dict)
-    sums: dict[str, np.ndarray] = field(default_factory=dict)
-    finite_sum: dict[str, float] = field(default_factory=dict)
-    finite_count: dict[str, int] = field(default_factory=dict)
-    finite_max: dict[str, float] = field(default_factory=dict)
     busy: dict[str, float] = field(default_factory=dict)
 
 

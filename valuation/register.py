@@ -158,12 +158,17 @@ _SCHEMA_V2 = [
 ]
 
 
+def _apply_schema(con: sqlite3.Connection, statements: list[str], tables: dict[str, str]) -> None:
+    """Run a schema version's statements and register its new tables in ``gpkg_contents``."""
+    for sql in statements:
+        con.execute(sql)
+    for name, description in tables.items():
+        register_table(con, name, description)
+
+
 def _v1_to_v2(con: sqlite3.Connection) -> None:
     """Schema 1 → 2: add the trade tables."""
-    for sql in _SCHEMA_V2:
-        con.execute(sql)
-    for name, description in TABLES_V2.items():
-        register_table(con, name, description)
+    _apply_schema(con, _SCHEMA_V2, TABLES_V2)
 
 
 #: Schema version 3 (docs/trading.md, "Publishing a trade" and "Excluded operators"): the listing fields of a trade
@@ -202,10 +207,7 @@ _SCHEMA_V3 = [
 
 def _v2_to_v3(con: sqlite3.Connection) -> None:
     """Schema 2 → 3: the trade's listing columns and the excluded-operator tables."""
-    for sql in _SCHEMA_V3:
-        con.execute(sql)
-    for name, description in TABLES_V3.items():
-        register_table(con, name, description)
+    _apply_schema(con, _SCHEMA_V3, TABLES_V3)
 
 
 #: from-version -> function upgrading a register in place to from-version + 1 (inside a write transaction).

@@ -39,6 +39,7 @@ from typing import Any, Iterable, Mapping, Optional, Union
 
 import pandas as pd
 
+from .dates import as_date
 from .errors import ValuationError
 from .ownership import blank, is_valid_identifier, mask_identifier, parse_date, text
 from .register import Register, os_user, utc_now
@@ -333,17 +334,10 @@ def _entries(reg: Register, parties: Optional[list[tuple[Any, Any]]] = None) -> 
 
 
 def _day(as_of: Any) -> dt.date:
+    """The screening date ``as_of``; today when blank."""
     if as_of is None or (isinstance(as_of, str) and not as_of.strip()):
         return dt.date.today()
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    try:
-        return dt.date.fromisoformat(str(as_of).strip()[:10])
-    except ValueError:
-        raise ValuationError("trade_bad_date", "{name} is not a date (YYYY-MM-DD): {value}.", name="AS_OF",
-                             value=str(as_of)) from None
+    return as_date(as_of, "AS_OF")
 
 
 def matching_exclusions(entries: Iterable[Exclusion], name: Any, ident: Any = None) -> list[Exclusion]:

@@ -32,31 +32,17 @@ import datetime as dt
 import math
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Optional, Sequence
 
 import pandas as pd
 
+from .dates import DateLike, as_date
 from .errors import Notice, ValuationError, short_list
 from .register import Register, os_user, utc_now
 from .screening import ROLE_LABELS, ScreeningHit, screen_parties
 from .screening import screen_trade as screen_trade  # re-exported: trading.screen_trade
 
 FEEDBACK_MONTHS = 6
-
-DateLike = Union[dt.date, str]
-
-
-def as_date(value: DateLike, name: str = "date") -> dt.date:
-    """A date from a ``date``/``datetime`` or ISO text ``YYYY-MM-DD``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ValuationError("trade_bad_date", "{name} is not a date (YYYY-MM-DD): {value}.", name=name,
-                             value=str(value)) from None
 
 
 def add_months(day: DateLike, months: int) -> dt.date:
