@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Callable, Optional
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.append("/usr/share/qgis/python/plugins")
@@ -38,15 +39,32 @@ LOT_FIELDS = ["SCOPE_ID", "SCOPE_NAME"]
 PARCEL_FIELDS = ["BSM", "DLBM", "DLMC", "ZLDWMC", "TBMJ", "TBDLMJ"]
 
 
+def new_model(name: str, description: str) -> QgsProcessingModelAlgorithm:
+    """A model of group swcvalue_bench with the benchmark's inputs: PARCELS, LOTS and the rasters R, K, LS, CP
+    (shared with bench/make_plugin_model.py)."""
+    m = QgsProcessingModelAlgorithm(name, "swcvalue_bench")
+    m.setHelpContent({"ALG_DESC": description})
+    for param, label in (("PARCELS", "Parcels (DLTB)"), ("LOTS", "Trading lots (JYFW)")):
+        m.addModelParameter(QgsProcessingParameterVectorLayer(param, label, [QgsProcessing.TypeVectorPolygon]),
+                            QgsProcessingModelParameter(param))
+    for param in ("R", "K", "LS", "CP"):
+        m.addModelParameter(QgsProcessingParameterRasterLayer(param, param), QgsProcessingModelParameter(param))
+    return m
+
+
+def add_output(child: QgsProcessingModelChildAlgorithm, name: str, child_output: str, label: str) -> None:
+    """Make ``child``'s output ``child_output`` the model output ``name``."""
+    out = QgsProcessingModelOutput(name, label)
+    out.setChildId(child.childId())
+    out.setChildOutputName(child_output)
+    outputs = dict(child.modelOutputs())
+    outputs[name] = out
+    child.setModelOutputs(outputs)
+
+
 def build() -> QgsProcessingModelAlgorithm:
-    m = QgsProcessingModelAlgorithm("native_pipeline", "swcvalue_bench")
-    m.setHelpContent({"ALG_DESC": "Conserved soil per piece the native way: intersection, raster calculator "
-                                  "R·K·LS·(1 − C·P), zonal sum. Benchmark reference for swcvalue:accountvalues."})
-    for name, label in (("PARCELS", "Parcels (DLTB)"), ("LOTS", "Trading lots (JYFW)")):
-        m.addModelParameter(QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.TypeVectorPolygon]),
-                            QgsProcessingModelParameter(name))
-    for name in ("R", "K", "LS", "CP"):
-        m.addModelParameter(QgsProcessingParameterRasterLayer(name, name), QgsProcessingModelParameter(name))
+    m = new_model("native_pipeline", "Conserved soil per piece the native way: intersection, raster calculator "
+                                     "R·K·LS·(1 − C·P), zonal sum. Benchmark reference for swcvalue:accountvalues.")
 
     src = QgsProcessingModelChildParameterSource
     inter = QgsProcessingModelChildAlgorithm("native:intersection")
@@ -64,10 +82,7 @@ def build() -> QgsProcessingModelAlgorithm:
     calc.addParameterSources("EXPRESSION", [src.fromStaticValue(EXPRESSION)])
     calc.addParameterSources("LAYERS", [src.fromModelParameter(n) for n in ("R", "K", "LS", "CP")])
     calc.addParameterSources("CELLSIZE", [src.fromStaticValue(0)])
-    out = QgsProcessingModelOutput("PRODUCT", "Per-cell conserved soil t/(hm²·a)")
-    out.setChildId("calculator")
-    out.setChildOutputName("OUTPUT")
-    calc.setModelOutputs({"PRODUCT": out})
+    add_output(calc, "PRODUCT", "OUTPUT", "Per-cell conserved soil t/(hm²·a)")
     m.addChildAlgorithm(calc)
 
     zonal = QgsProcessingModelChildAlgorithm("native:zonalstatisticsfb")
@@ -78,29 +93,36 @@ def build() -> QgsProcessingModelAlgorithm:
     zonal.addParameterSources("RASTER_BAND", [src.fromStaticValue(1)])
     zonal.addParameterSources("COLUMN_PREFIX", [src.fromStaticValue("q_")])
     zonal.addParameterSources("STATISTICS", [src.fromStaticValue([1])])
-    out = QgsProcessingModelOutput("OUTPUT", "Pieces with the zonal sum")
-    out.setChildId("zonal")
-    out.setChildOutputName("OUTPUT")
-    zonal.setModelOutputs({"OUTPUT": out})
+    add_output(zonal, "OUTPUT", "OUTPUT", "Pieces with the zonal sum")
     zonal.setDependencies([])
     m.addChildAlgorithm(zonal)
     m.updateDestinationParameters()
     return m
 
 
-def main() -> int:
+def write(build_model: Callable[[], QgsProcessingModelAlgorithm], filename: str,
+          before: Optional[Callable[[], Callable[[], None]]] = None) -> int:
+    """Start QGIS and Processing, call ``before`` (which returns its undo), write ``build_model()`` beside this
+    script as ``filename``; 0 on success."""
     app = QgsApplication([], False)
     app.initQgis()
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    model = build()
-    path = Path(__file__).with_name("native_pipeline.model3")
+    undo = before() if before is not None else None
+    model = build_model()
+    path = Path(__file__).with_name(filename)
     ok = model.toFile(str(path))
     print(path, "written" if ok else "FAILED")
     del model
+    if undo is not None:
+        undo()
     app.exitQgis()
     return 0 if ok else 1
+
+
+def main() -> int:
+    return write(build, "native_pipeline.model3")
 
 
 if __name__ == "__main__":

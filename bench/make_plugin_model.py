@@ -13,46 +13,23 @@ this is only needed to change it. The model:
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from typing import Callable
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.append("/usr/share/qgis/python/plugins")
-
-from qgis.core import (  # noqa: E402
-    QgsApplication,
-    QgsProcessing,
+from make_model import add_output, new_model, write  # bench/: QGIS set up there
+from qgis.core import (
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
-    QgsProcessingModelOutput,
-    QgsProcessingModelParameter,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterVectorLayer,
 )
 
-
-def _output(child: QgsProcessingModelChildAlgorithm, name: str, child_output: str, label: str) -> None:
-    out = QgsProcessingModelOutput(name, label)
-    out.setChildId(child.childId())
-    out.setChildOutputName(child_output)
-    outputs = dict(child.modelOutputs())
-    outputs[name] = out
-    child.setModelOutputs(outputs)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def build() -> QgsProcessingModelAlgorithm:
-    m = QgsProcessingModelAlgorithm("plugin_pipeline", "swcvalue_bench")
-    m.setHelpContent({"ALG_DESC": "swcvalue:splitparcels then swcvalue:accountvalues (R, K, LS, CP) in one run. "
-                                  "Benchmark variant (a1) of make bench."})
-    for name, label in (("PARCELS", "Parcels (DLTB)"), ("LOTS", "Trading lots (JYFW)")):
-        m.addModelParameter(QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.TypeVectorPolygon]),
-                            QgsProcessingModelParameter(name))
-    for name in ("R", "K", "LS", "CP"):
-        m.addModelParameter(QgsProcessingParameterRasterLayer(name, name), QgsProcessingModelParameter(name))
-
+    m = new_model("plugin_pipeline", "swcvalue:splitparcels then swcvalue:accountvalues (R, K, LS, CP) in one run. "
+                                     "Benchmark variant (a1) of make bench.")
     src = QgsProcessingModelChildParameterSource
     split = QgsProcessingModelChildAlgorithm("swcvalue:splitparcels")
     split.setChildId("split")
@@ -60,7 +37,7 @@ def build() -> QgsProcessingModelAlgorithm:
     split.addParameterSources("SCOPE", [src.fromModelParameter("LOTS")])
     split.addParameterSources("PARCELS", [src.fromModelParameter("PARCELS")])
     split.addParameterSources("SCOPE_ID_FIELD", [src.fromStaticValue("SCOPE_ID")])
-    _output(split, "PIECES", "OUTPUT", "Parcels in the trading scope")
+    add_output(split, "PIECES", "OUTPUT", "Parcels in the trading scope")
     m.addChildAlgorithm(split)
 
     account = QgsProcessingModelChildAlgorithm("swcvalue:accountvalues")
@@ -69,37 +46,31 @@ def build() -> QgsProcessingModelAlgorithm:
     account.addParameterSources("PARCELS", [src.fromChildOutput("split", "OUTPUT")])
     for param, model_param in (("R_FACTOR", "R"), ("K_FACTOR", "K"), ("LS_FACTOR", "LS"), ("CP_FACTOR", "CP")):
         account.addParameterSources(param, [src.fromModelParameter(model_param)])
-    _output(account, "VALUED", "OUTPUT", "Valued parcels")
-    _output(account, "SUMMARY", "SUMMARY", "Value summary")
-    _output(account, "PROVENANCE", "PROVENANCE", "Provenance")
+    add_output(account, "VALUED", "OUTPUT", "Valued parcels")
+    add_output(account, "SUMMARY", "SUMMARY", "Value summary")
+    add_output(account, "PROVENANCE", "PROVENANCE", "Provenance")
     m.addChildAlgorithm(account)
     m.updateDestinationParameters()
     return m
 
 
-def main() -> int:
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    sys.path.insert(0, str(ROOT / ".build" / "plugins"))
-    (ROOT / ".build" / "plugins").mkdir(parents=True, exist_ok=True)
-    link = ROOT / ".build" / "plugins" / "swc_ecovalue"
+def load_plugin() -> Callable[[], None]:
+    """Load this checkout as the plugin swc_ecovalue and register its provider; returns the unload."""
+    plugins = ROOT / ".build" / "plugins"
+    plugins.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(plugins))
+    link = plugins / "swc_ecovalue"
     if not link.exists():
         link.symlink_to(ROOT)
     import swc_ecovalue
 
     plugin = swc_ecovalue.classFactory(None)
     plugin.initProcessing()
-    model = build()
-    path = Path(__file__).with_name("plugin_pipeline.model3")
-    ok = model.toFile(str(path))
-    print(path, "written" if ok else "FAILED")
-    del model
-    plugin.unload()
-    app.exitQgis()
-    return 0 if ok else 1
+    return plugin.unload
+
+
+def main() -> int:
+    return write(build, "plugin_pipeline.model3", load_plugin)
 
 
 if __name__ == "__main__":
