@@ -120,6 +120,8 @@ class ListingPackageAlgorithm(SwcAlgorithm):
         feedback.pushInfo(tr("Listing package of trade {trade} written to {folder}.").format(trade=trade_id,
                                                                                           folder=folder))
         out: dict[str, Any] = {name: str(paths[kind]) for name, kind in OUTPUTS.items()}
+        # aliases and the default style for the GeoPackage's two layers (postProcessAlgorithm, main thread)
+        self.styled_outputs = [f"{paths['gpkg']}|layername={name}" for name in ("lot_boundary", "parcels")]
         out.update({"OUTPUT_FOLDER": folder, "LISTING_PRICE": listing.record["price_and_terms"]["LISTING_PRICE"],
                     "N_PARCELS": listing.record["totals"]["N_PARCELS"]})
         return out

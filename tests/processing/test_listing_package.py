@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
 import geopandas as gpd
 import processing
 import pytest
+from qgis.core import QgsVectorLayer
 from shapely.geometry import box
+from swc_ecovalue.valuation import fields
 
 ROOT = Path(__file__).resolve().parents[2]
 QP = ROOT / "scripts" / "qgis_process.sh"
@@ -76,6 +79,15 @@ def test_listing_package_through_processing_run(plugin, valued, register, tmp_pa
     assert "crs" not in json.loads(text) and max(len(m.group(1)) for m in NUMBER.finditer(text)) <= 4
     assert load_workbook(out / "T1_listing.xlsx").sheetnames == ["基本信息", "地块清单"]
     assert (out / "T1_listing.pdf").read_bytes()[:5] == b"%PDF-"
+    # both GeoPackage layers carry their default style with the catalogue's aliases
+    with sqlite3.connect(out / "T1_listing.gpkg") as con:
+        styled = sorted(r[0] for r in con.execute("SELECT f_table_name FROM layer_styles WHERE useAsDefault"))
+    assert styled == ["lot_boundary", "parcels"]
+    parcels = QgsVectorLayer(f"{out / 'T1_listing.gpkg'}|layername=parcels", "p", "ogr")
+    assert parcels.isValid()
+    aliases = {f.name(): f.alias() for f in parcels.fields()}
+    assert aliases["AREA_M2"] == fields.alias("AREA_M2", "en") == "Area (m²)"
+    assert aliases["PARCEL_ID"] == "Parcel id" and aliases["DLBM"] == "Land-use code"
 
 
 def test_precise_boundaries_on_request(plugin, valued, register, tmp_path):
