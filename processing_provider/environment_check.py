@@ -44,6 +44,7 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
         self.addOutput(QgsProcessingOutputString("GDAL", "GDAL"))
         self.addOutput(QgsProcessingOutputString("QGIS_GDAL", "QGIS GDAL"))
         self.addOutput(QgsProcessingOutputString("QGIS_GEOS", "QGIS GEOS"))
+        self.addOutput(QgsProcessingOutputString("COVERAGE", tr("Coverage computation")))
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
@@ -56,4 +57,4 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
             feedback.reportError(tr("rasterio uses GDAL {ours} but QGIS uses GDAL {qgis}.").format(
                 ours=libs["GDAL"], qgis=ours["GDAL"]))
         return {"GEOS": libs["GEOS"], "PROJ": libs["PROJ"], "GDAL": libs["GDAL"],
-                "QGIS_GDAL": ours["GDAL"], "QGIS_GEOS": ours["GEOS"]}
+                "QGIS_GDAL": ours["GDAL"], "QGIS_GEOS": ours["GEOS"], "COVERAGE": libs["coverage"]}

@@ -34,6 +34,7 @@ from rasterio.enums import MaskFlags, Resampling
 from rasterio.warp import reproject
 from rasterio.windows import Window
 
+from . import coverage_kernel
 from .errors import ValuationError
 from .progress import Monitor
 from .rasters import Grid, _polygonal_all, _transform_bounds, nominal_resolution_m, same_crs
@@ -297,9 +298,10 @@ def _runs(pid: np.ndarray, row: np.ndarray, col: np.ndarray, own: np.ndarray, ca
 
 
 def block_coverage(geoms: np.ndarray, index: np.ndarray, block: Grid,
-                   monitor: Optional[Monitor] = None) -> BlockCoverage:
+                   monitor: Optional[Monitor] = None, use_kernel: bool = True) -> BlockCoverage:
     """Exact coverage on ``block`` of the valid (multi)polygons ``geoms`` (in the block's CRS, e.g. from
-    :func:`prepare_geometries`), labelled with ``index`` (their parcel numbers)."""
+    :func:`prepare_geometries`), labelled with ``index`` (their parcel numbers); by the compiled kernel
+    (:mod:`valuation.coverage_kernel`) when there is one and ``use_kernel``, else with numpy."""
     h, w = block.height, block.width
     if not len(geoms) or not h or not w:
         return BlockCoverage.empty((h, w))
@@ -312,9 +314,13 @@ def block_coverage(geoms: np.ndarray, index: np.ndarray, block: Grid,
     poly = e[5]
     if not poly.size:
         return BlockCoverage.empty((h, w))
-    # chunk by parcel so that every parcel's pieces are grouped in one chunk
+    # pieces per edge (an upper bound: grid lines crossed + 1); parcels' edges are grouped
     cells = (np.abs(e[2] - e[0]) + np.abs(e[3] - e[1]) + 2).astype(np.int64)
     bounds = np.r_[0, np.flatnonzero(poly[1:] != poly[:-1]) + 1, poly.size]
+    compiled = coverage_kernel.kernel() if use_kernel else None
+    if compiled is not None:
+        return BlockCoverage((h, w), *compiled(*e, bounds.astype(np.int64), h, w, int(cells.sum())))
+    # numpy: in chunks of whole parcels
     work = np.cumsum(cells)[bounds[1:] - 1]
     parts: list[BlockCoverage] = []
     lo, done = 0, 0

@@ -14,7 +14,12 @@ def probe() -> dict[str, Any]:
     import pyproj
     import rasterio
     import shapely
+    from affine import Affine
     from rasterio.transform import from_origin
+
+    from . import coverage_kernel
+    from .blockwise import block_coverage
+    from .rasters import Grid
 
     bowtie = shapely.Polygon([(0, 0), (1, 1), (1, 0), (0, 1)])
     fixed = shapely.make_valid(bowtie)
@@ -33,6 +38,10 @@ def probe() -> dict[str, Any]:
         gpkg = Path(tmp) / "probe.gpkg"
         gpd.GeoDataFrame({"a": [1]}, geometry=[fixed], crs=4545).to_file(gpkg, layer="t")
         assert len(gpd.read_file(gpkg, layer="t")) == 1, "geopandas GeoPackage round trip"
+    # the coverage path the accounting uses: a 2 × 1 box over whole 1 m cells covers two of them
+    grid = Grid("EPSG:4545", Affine(1, 0, 0, 0, -1, 3), 4, 3)
+    cov = block_coverage(np.array([shapely.box(1, 1, 3, 2)], dtype=object), np.array([0]), grid)
+    assert abs(float(cov.weights(1)[0]) - 2.0) < 1e-12, "coverage of a box"
     return {
         "GEOS": shapely.geos_version_string,
         "PROJ": pyproj.proj_version_str,
@@ -42,4 +51,5 @@ def probe() -> dict[str, Any]:
         "pyproj": pyproj.__version__,
         "rasterio": rasterio.__version__,
         "geopandas": gpd.__version__,
+        "coverage": coverage_kernel.describe(),
     }

@@ -149,16 +149,46 @@ def classify_codes(values: Any, index: Any, keep_unknown: bool = False,
 def area_m2(geoms: np.ndarray, crs: CRS, monitor: Optional[Monitor] = None,
             exact: Optional[np.ndarray] = None) -> np.ndarray:
     """Ellipsoidal areas (m², :func:`geodesy.ellipsoidal_areas` with ``local``; ``exact``: always with Geod), in
-    chunks of 50 000 geometries between which ``monitor`` may cancel."""
+    chunks of 50 000 geometries shared by two threads, between which ``monitor`` may cancel."""
     geoms = np.asarray(geoms, dtype=object)
-    if monitor is None or len(geoms) <= 50000:
+    if len(geoms) <= 50000:
         return geodesy.ellipsoidal_areas(geoms, crs, exact, local=True)
-    parts = []
-    for start in range(0, len(geoms), 50000):
-        monitor.check()
+
+    def chunk(start: int) -> np.ndarray:
         sl = slice(start, start + 50000)
-        parts.append(geodesy.ellipsoidal_areas(geoms[sl], crs, None if exact is None else exact[sl], local=True))
-    return np.concatenate(parts)
+        return geodesy.ellipsoidal_areas(geoms[sl], crs, None if exact is None else exact[sl], local=True)
+
+    return np.concatenate(in_threads(chunk, range(0, len(geoms), 50000), monitor))
+
+
+def in_threads(fn: Callable[[Any], Any], items: Any, monitor: Optional[Monitor] = None,
+               done: Optional[Callable[[int], None]] = None) -> list[Any]:
+    """``[fn(item) for item in items]`` in two threads (for work that releases the GIL: shapely, PROJ), in
+    order. In the calling thread, after each result: ``done(number of results so far)``, and ``monitor``
+    may cancel (the running items finish, the others are dropped)."""
+    items = list(items)
+    out: list[Any] = []
+    if len(items) < 2:
+        for item in items:
+            if monitor is not None:
+                monitor.check()
+            out.append(fn(item))
+            if done is not None:
+                done(len(out))
+        return out
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(fn, item) for item in items]
+        try:
+            for f in futures:
+                if monitor is not None:
+                    monitor.check()
+                out.append(f.result())
+                if done is not None:
+                    done(len(out))
+            return out
+        finally:
+            for f in futures:
+                f.cancel()
 
 
 def split_parcels(
@@ -294,14 +324,19 @@ def split_parcels(
     pieces = pgeom[p_pos]
     cut = np.flatnonzero(~inside)
     chunk = 2000
-    dropped_parts = 0
-    for start in range(0, len(cut), chunk):
+    starts = range(0, len(cut), chunk)
+
+    def intersect(start: int) -> tuple[np.ndarray, int]:
         sl = cut[start:start + chunk]
-        raw = shapely.intersection(sgeom[s_pos[sl]], pgeom[p_pos[sl]])
-        pieces[sl], d = polygonal(np.asarray(raw, dtype=object))
+        return polygonal(np.asarray(shapely.intersection(sgeom[s_pos[sl]], pgeom[p_pos[sl]]), dtype=object))
+
+    def intersected(k: int) -> None:
+        mon.report(0.2 + 0.4 * min(1.0, k * chunk / len(cut)), "intersecting")
+
+    dropped_parts = 0
+    for start, (out, d) in zip(starts, in_threads(intersect, starts, mon, intersected)):
+        pieces[cut[start:start + chunk]] = out
         dropped_parts += d
-        mon.check()
-        mon.report(0.2 + 0.4 * min(1.0, (start + chunk) / len(cut)), "intersecting")
     nonempty = ~shapely.is_missing(pieces) & ~shapely.is_empty(pieces)
     pieces, s_pos, p_pos = pieces[nonempty], s_pos[nonempty], p_pos[nonempty]
     if len(pieces) == 0:

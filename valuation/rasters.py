@@ -8,6 +8,7 @@ projected CRS; each parcel's exact covered fraction of every cell is computed on
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional, Sequence
@@ -35,12 +36,21 @@ _SNAP = 1e-9  # tolerance, in cells, when snapping bounds to cell edges
 
 
 def to_pyproj(crs: Any) -> CRS:
-    """A pyproj CRS from a pyproj/rasterio CRS, EPSG code, WKT or PROJ string."""
+    """A pyproj CRS from a pyproj/rasterio CRS, EPSG code, WKT or PROJ string (built once per distinct
+    definition: building one from WKT takes about 15 ms)."""
     if isinstance(crs, CRS):
         return crs
     if isinstance(crs, RioCRS):
-        return CRS.from_wkt(crs.to_wkt())
+        return _crs_from_text(crs.to_wkt())
+    if isinstance(crs, (str, int)):
+        return _crs_from_text(crs)
     return CRS.from_user_input(crs)
+
+
+@functools.lru_cache(maxsize=32)
+def _crs_from_text(text: str | int) -> CRS:
+    """pyproj CRSs are immutable and may be shared between threads."""
+    return CRS.from_user_input(text)
 
 
 def same_crs(a: Any, b: Any) -> bool:

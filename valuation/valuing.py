@@ -264,13 +264,34 @@ def compute_increment(drivers: pd.DataFrame, params: ParameterSet, visitors: pd.
         p = prepare(params, visitors, price_year, rebase)
         q_cur = quantities(drivers, p, monitor=mon)
         v_cur = price_all(q_cur, p, scenario)
-    q_base = quantities(drivers, p, baseline=True, monitor=mon)
+    q_base = baseline_quantities(drivers, p, q_cur, monitor=mon)
     v_base = price_all(q_base, p, scenario)
     mon.check()
     out = pd.DataFrame({"DQ_SOIL": q_cur["Q_SOIL"] - q_base["Q_SOIL"], "V_TOT_BASE": v_base["V_TOTAL"]},
                        index=drivers.index)
     for c in v_cur.columns:
         out["D" + c] = v_cur[c] - v_base[c]
+    return out
+
+
+def baseline_quantities(drivers: pd.DataFrame, params: ParameterSet, current: pd.DataFrame,
+                        monitor: Monitor | None = None) -> pd.DataFrame:
+    """The baseline (治理前) quantity table: the ``current`` quantities (of the same drivers and parameters)
+    with the columns of the families that have a baseline — those with an indicator declaring
+    ``baseline_inputs`` — computed again with ``baseline=True``. Equal to ``quantities(drivers, params,
+    baseline=True)`` in every Q field while the other families ignore ``baseline``, as they do."""
+    mon = monitor or Monitor()
+    families: list[Any] = []
+    for spec in all_indicators():
+        if spec.quantify is not None and spec.baseline_inputs and spec.quantify not in families:
+            families.append(spec.quantify)
+    out = current.copy()
+    status = Status(drivers.index)
+    with text_columns_cached():
+        for quantify in families:
+            part = quantify(drivers, params, status, True)
+            out[list(part.columns)] = part
+            mon.check()
     return out
 
 

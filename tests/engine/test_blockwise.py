@@ -20,7 +20,7 @@ from affine import Affine
 from rasterio.transform import from_origin
 from scipy import sparse
 
-from valuation import csle, rasters
+from valuation import coverage_kernel, csle, rasters
 from valuation.accounting import FactorInputs, account, compute_drivers, prepare_parcels
 from valuation.blockwise import BlockReader, block_coverage, prepare_geometries, row_blocks
 from valuation.errors import Cancelled
@@ -164,10 +164,10 @@ def test_threads_and_tile_aligned_blocks_give_the_same_sums(inputs, monkeypatch)
             np.testing.assert_allclose(aligned[col], one[col], rtol=1e-9, atol=0, err_msg=col)
 
 
-def test_block_coverage_equals_the_coverage_matrix():
-    """Every block size gives each parcel's exact fractions, clipped where parcels leave the grid."""
+def _random_parcels() -> list:
+    """150 random star-shaped polygons (some with a hole, some grid-aligned boxes) around and across a 50 × 40
+    grid of 1 m cells, a missing and an empty geometry, and one box over the whole grid."""
     rng = np.random.default_rng(5)
-    g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
     geoms = []
     for i in range(150):
         cx, cy = rng.uniform(-5, 55), rng.uniform(-5, 45)
@@ -180,13 +180,26 @@ def test_block_coverage_equals_the_coverage_matrix():
             p = shapely.box(int(cx), int(cy), int(cx) + 3, int(cy) + 2)
         geoms.append(p)
     geoms += [None, shapely.Polygon(), shapely.box(-20, -20, 80, 80)]
+    return geoms
+
+
+KERNELS = [pytest.param(False, id="numpy"),
+           pytest.param(True, id="compiled", marks=pytest.mark.skipif(coverage_kernel.kernel() is None,
+                                                                    reason="numba is not installed"))]
+
+
+@pytest.mark.parametrize("use_kernel", KERNELS)
+def test_block_coverage_equals_the_coverage_matrix(use_kernel):
+    """Every block size gives each parcel's exact fractions, clipped where parcels leave the grid."""
+    g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
+    geoms = _random_parcels()
     reference = rasters.coverage_matrix(geoms, g)
     prepared = prepare_geometries(geoms)
     live = np.flatnonzero(~shapely.is_missing(prepared))
     for rows in (1, 3, 7, 1000):
         parts = []
         for r0, _, sub in row_blocks(g, rows):
-            cov = block_coverage(prepared[live], live, sub)
+            cov = block_coverage(prepared[live], live, sub, use_kernel=use_kernel)
             length = cov.run_c1 - cov.run_c0
             run_col = np.repeat(cov.run_c0 - np.cumsum(length) + length, length) + np.arange(length.sum())
             parts.append((cov.cell_poly, (cov.cell_row + r0) * g.width + cov.cell_col, cov.cell_frac))
@@ -196,6 +209,27 @@ def test_block_coverage_equals_the_coverage_matrix():
         blocked = sparse.csr_matrix((frac, (poly, idx)), shape=reference.shape)
         assert abs(blocked - reference).max() < 1e-9
         assert blocked.nnz == reference.nnz
+
+
+@pytest.mark.skipif(coverage_kernel.kernel() is None, reason="numba is not installed")
+def test_compiled_coverage_gives_the_numpy_cells_and_runs():
+    """The compiled kernel emits the numpy path's boundary cells and runs, in the same order, with the same
+    fractions to rounding, on blocks that cut the parcels (3 rows) and on the whole grid."""
+    g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
+    prepared = prepare_geometries(_random_parcels())
+    live = np.flatnonzero(~shapely.is_missing(prepared))
+    names = ("cell_poly", "cell_row", "cell_col", "run_poly", "run_row", "run_c0", "run_c1")
+    cells = 0
+    for rows in (3, 1000):
+        for _, _, sub in row_blocks(g, rows):
+            fast = block_coverage(prepared[live], live, sub, use_kernel=True)
+            slow = block_coverage(prepared[live], live, sub, use_kernel=False)
+            for name in names:
+                np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name), err_msg=name)
+            np.testing.assert_allclose(fast.cell_frac, slow.cell_frac, rtol=0, atol=1e-12)
+            np.testing.assert_allclose(fast.run_frac, slow.run_frac, rtol=0, atol=1e-12)
+            cells += fast.cell_poly.size
+    assert cells > 1000  # the comparison saw real work
 
 
 def test_block_reader_matches_read_on_grid(tmp_path):

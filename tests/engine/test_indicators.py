@@ -385,3 +385,20 @@ def test_no_double_counting_of_soil_np_and_water_purification(params):
     run = valuing.evaluate(mixed(), params, MIXED_VISITORS)
     assert not ((run.table.V_NP > 0) & (run.table.V_WQ > 0)).any()
     assert "double_counting" not in set(run.notes.CODE)
+
+
+def test_baseline_recomputes_only_the_soil_family(params):
+    """The increment's baseline reuses the current quantities of every family without a baseline: its table
+    equals a full baseline computation in every column (one parcel of each eco type, terraced and sloping
+    cropland, and baseline rasters on two parcels so that the soil columns do change)."""
+    d = mixed()
+    d.iloc[0, d.columns.get_loc("RKLSB_BASE_T")] = 400.0
+    d.iloc[1, d.columns.get_loc("RKLSCP_BASE_T")] = 700.0
+    p = valuing.prepare(params, VISITORS)
+    current = valuing.quantities(d, p)
+    full = valuing.quantities(d, p, baseline=True)
+    reused = valuing.baseline_quantities(d, p, current)
+    assert list(reused.columns) == list(full.columns)
+    pd.testing.assert_frame_equal(reused.drop(columns=["APPLIED", "SKIPPED"]),
+                                  full.drop(columns=["APPLIED", "SKIPPED"]))
+    assert (reused["Q_SOIL"] != current["Q_SOIL"]).sum() >= 3  # the baseline did change soil

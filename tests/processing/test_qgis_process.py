@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -46,6 +47,9 @@ def test_geo_stack_runs_on_qgis_libraries():
     assert res["GDAL"] == gdal == res["QGIS_GDAL"]
     assert res["GEOS"].startswith(geos)
     assert res["PROJ"] == proj
+    # the compiled coverage kernel loads and runs inside qgis_process when numba is installed
+    expected = "compiled (numba" if importlib.util.find_spec("numba") else "numpy"
+    assert res["COVERAGE"].startswith(expected), res["COVERAGE"]
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample watershed not generated")

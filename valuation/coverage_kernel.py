@@ -1,0 +1,72 @@
+"""Compiled coverage of one block (numba), used by :func:`valuation.blockwise.block_coverage` when numba is
+installed; the numpy path there gives the same cells and runs in the same order, fractions equal to rounding,
+and is used otherwise.
+
+Same method as the numpy path (see :mod:`valuation.blockwise`): every window edge is walked through the grid
+lines it crosses; each piece adds its own-cell term and its carry to its cell, accumulated per parcel in a
+dense scratch box over the parcel's cells; a scan of each row turns them into boundary-cell fractions and the
+runs of cells between them. The kernel itself is :mod:`valuation._coverage_numba`; numba compiles it on first
+use and keeps the result in ``__pycache__`` (or its user cache when that folder is read-only).
+
+``SWC_NO_NUMBA=1`` in the environment turns it off (numpy path), e.g. to compare the two.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+#: Fixed module name of the kernel's source, whatever this package is imported as.
+MODULE = "swc_ecovalue_coverage_numba"
+
+
+def _load() -> Optional[Any]:
+    """``coverage(ua, va, ub, vb, sign, poly, starts, h, w, cap)``, or None without numba."""
+    if os.environ.get("SWC_NO_NUMBA", "") not in ("", "0"):
+        return None
+    mod = sys.modules.get(MODULE)
+    if mod is None:
+        try:
+            import numba  # noqa: F401 - only whether it is there
+        except ImportError:
+            return None
+        spec = importlib.util.spec_from_file_location(MODULE, Path(__file__).with_name("_coverage_numba.py"))
+        if spec is None or spec.loader is None:
+            return None
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[MODULE] = mod
+        try:
+            spec.loader.exec_module(mod)
+        except Exception:  # noqa: BLE001 - any trouble with numba: the numpy path
+            del sys.modules[MODULE]
+            return None
+    return mod.coverage
+
+
+_LOCK = threading.Lock()
+_LOADED: list[Optional[Any]] = []
+
+
+def kernel() -> Optional[Any]:
+    """The compiled kernel, or None (numba missing or switched off); numba is imported on the first call
+    (about 0.4 s), not when the plugin loads."""
+    if not _LOADED:
+        with _LOCK:
+            if not _LOADED:
+                _LOADED.append(_load())
+    return _LOADED[0]
+
+
+def describe() -> str:
+    """Which coverage path runs, for the environment report."""
+    if kernel() is not None:
+        import numba
+
+        return f"compiled (numba {numba.__version__})"
+    if os.environ.get("SWC_NO_NUMBA", "") not in ("", "0"):
+        return "numpy (SWC_NO_NUMBA is set)"
+    return "numpy (numba is not installed)"
