@@ -52,6 +52,18 @@ def new_model(name: str, description: str) -> QgsProcessingModelAlgorithm:
     return m
 
 
+def new_child(alg_id: str, child_id: str, description: str,
+              sources: dict[str, list[QgsProcessingModelChildParameterSource]]) -> QgsProcessingModelChildAlgorithm:
+    """Child algorithm ``alg_id`` of a model, named ``child_id``, with its parameters' ``sources``
+    (shared with bench/make_plugin_model.py)."""
+    child = QgsProcessingModelChildAlgorithm(alg_id)
+    child.setChildId(child_id)
+    child.setDescription(description)
+    for param, values in sources.items():
+        child.addParameterSources(param, values)
+    return child
+
+
 def add_output(child: QgsProcessingModelChildAlgorithm, name: str, child_output: str, label: str) -> None:
     """Make ``child``'s output ``child_output`` the model output ``name``."""
     out = QgsProcessingModelOutput(name, label)
@@ -67,32 +79,23 @@ def build() -> QgsProcessingModelAlgorithm:
                                      "R·K·LS·(1 − C·P), zonal sum. Benchmark reference for swcvalue:accountvalues.")
 
     src = QgsProcessingModelChildParameterSource
-    inter = QgsProcessingModelChildAlgorithm("native:intersection")
-    inter.setChildId("intersection")
-    inter.setDescription("Intersection")
-    inter.addParameterSources("INPUT", [src.fromModelParameter("LOTS")])
-    inter.addParameterSources("OVERLAY", [src.fromModelParameter("PARCELS")])
-    inter.addParameterSources("INPUT_FIELDS", [src.fromStaticValue(LOT_FIELDS)])
-    inter.addParameterSources("OVERLAY_FIELDS", [src.fromStaticValue(PARCEL_FIELDS)])
+    inter = new_child("native:intersection", "intersection", "Intersection", {
+        "INPUT": [src.fromModelParameter("LOTS")], "OVERLAY": [src.fromModelParameter("PARCELS")],
+        "INPUT_FIELDS": [src.fromStaticValue(LOT_FIELDS)], "OVERLAY_FIELDS": [src.fromStaticValue(PARCEL_FIELDS)]})
     m.addChildAlgorithm(inter)
 
-    calc = QgsProcessingModelChildAlgorithm("qgis:rastercalculator")
-    calc.setChildId("calculator")
-    calc.setDescription("R·K·LS·(1 − C·P)")
-    calc.addParameterSources("EXPRESSION", [src.fromStaticValue(EXPRESSION)])
-    calc.addParameterSources("LAYERS", [src.fromModelParameter(n) for n in ("R", "K", "LS", "CP")])
-    calc.addParameterSources("CELLSIZE", [src.fromStaticValue(0)])
+    calc = new_child("qgis:rastercalculator", "calculator", "R·K·LS·(1 − C·P)", {
+        "EXPRESSION": [src.fromStaticValue(EXPRESSION)],
+        "LAYERS": [src.fromModelParameter(n) for n in ("R", "K", "LS", "CP")],
+        "CELLSIZE": [src.fromStaticValue(0)]})
     add_output(calc, "PRODUCT", "OUTPUT", "Per-cell conserved soil t/(hm²·a)")
     m.addChildAlgorithm(calc)
 
-    zonal = QgsProcessingModelChildAlgorithm("native:zonalstatisticsfb")
-    zonal.setChildId("zonal")
-    zonal.setDescription("Zonal sum")
-    zonal.addParameterSources("INPUT", [src.fromChildOutput("intersection", "OUTPUT")])
-    zonal.addParameterSources("INPUT_RASTER", [src.fromChildOutput("calculator", "OUTPUT")])
-    zonal.addParameterSources("RASTER_BAND", [src.fromStaticValue(1)])
-    zonal.addParameterSources("COLUMN_PREFIX", [src.fromStaticValue("q_")])
-    zonal.addParameterSources("STATISTICS", [src.fromStaticValue([1])])
+    zonal = new_child("native:zonalstatisticsfb", "zonal", "Zonal sum", {
+        "INPUT": [src.fromChildOutput("intersection", "OUTPUT")],
+        "INPUT_RASTER": [src.fromChildOutput("calculator", "OUTPUT")],
+        "RASTER_BAND": [src.fromStaticValue(1)], "COLUMN_PREFIX": [src.fromStaticValue("q_")],
+        "STATISTICS": [src.fromStaticValue([1])]})
     add_output(zonal, "OUTPUT", "OUTPUT", "Pieces with the zonal sum")
     zonal.setDependencies([])
     m.addChildAlgorithm(zonal)

@@ -17,12 +17,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from make_model import add_output, new_model, write  # bench/: QGIS set up there
-from qgis.core import (
-    QgsProcessingModelAlgorithm,
-    QgsProcessingModelChildAlgorithm,
-    QgsProcessingModelChildParameterSource,
-)
+from make_model import add_output, new_child, new_model, write  # bench/: QGIS set up there
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,21 +27,16 @@ def build() -> QgsProcessingModelAlgorithm:
     m = new_model("plugin_pipeline", "swcvalue:splitparcels then swcvalue:accountvalues (R, K, LS, CP) in one run. "
                                      "Benchmark variant (a1) of make bench.")
     src = QgsProcessingModelChildParameterSource
-    split = QgsProcessingModelChildAlgorithm("swcvalue:splitparcels")
-    split.setChildId("split")
-    split.setDescription("Split parcels by trading lots")
-    split.addParameterSources("SCOPE", [src.fromModelParameter("LOTS")])
-    split.addParameterSources("PARCELS", [src.fromModelParameter("PARCELS")])
-    split.addParameterSources("SCOPE_ID_FIELD", [src.fromStaticValue("SCOPE_ID")])
+    split = new_child("swcvalue:splitparcels", "split", "Split parcels by trading lots", {
+        "SCOPE": [src.fromModelParameter("LOTS")], "PARCELS": [src.fromModelParameter("PARCELS")],
+        "SCOPE_ID_FIELD": [src.fromStaticValue("SCOPE_ID")]})
     add_output(split, "PIECES", "OUTPUT", "Parcels in the trading scope")
     m.addChildAlgorithm(split)
 
-    account = QgsProcessingModelChildAlgorithm("swcvalue:accountvalues")
-    account.setChildId("account")
-    account.setDescription("Account values")
-    account.addParameterSources("PARCELS", [src.fromChildOutput("split", "OUTPUT")])
-    for param, model_param in (("R_FACTOR", "R"), ("K_FACTOR", "K"), ("LS_FACTOR", "LS"), ("CP_FACTOR", "CP")):
-        account.addParameterSources(param, [src.fromModelParameter(model_param)])
+    factors = {"R_FACTOR": "R", "K_FACTOR": "K", "LS_FACTOR": "LS", "CP_FACTOR": "CP"}
+    account = new_child("swcvalue:accountvalues", "account", "Account values", {
+        "PARCELS": [src.fromChildOutput("split", "OUTPUT")],
+        **{param: [src.fromModelParameter(model_param)] for param, model_param in factors.items()}})
     add_output(account, "VALUED", "OUTPUT", "Valued parcels")
     add_output(account, "SUMMARY", "SUMMARY", "Value summary")
     add_output(account, "PROVENANCE", "PROVENANCE", "Provenance")
