@@ -104,9 +104,7 @@ def run_measured(args: list[str], log: Path, env: dict[str, str]) -> dict[str, f
 
 def run_plugin(d: Path, k: int, env: dict[str, str]) -> dict[str, float]:
     """(a): split, then account; returns wall, peak and stage times (s)."""
-    times = d / f"stages_{k}.jsonl"
-    times.unlink(missing_ok=True)
-    env = dict(env, SWC_STAGE_TIMES=str(times))
+    times, env = _stage_clock(d / f"stages_{k}.jsonl", env)
     pieces, valued = d / f"a_pieces_{k}.gpkg", d / f"a_valued_{k}.gpkg"
     split = run_measured([str(QP), "run", "swcvalue:splitparcels", "--", f"SCOPE={d}/dltb.gpkg|layername=JYFW",
                           f"PARCELS={d}/dltb.gpkg|layername=DLTB", "SCOPE_ID_FIELD=SCOPE_ID",
@@ -117,37 +115,45 @@ def run_plugin(d: Path, k: int, env: dict[str, str]) -> dict[str, float]:
                         f"PROVENANCE={d}/a_provenance_{k}.csv"], d / f"a_account_{k}.log", env)
     out = {"wall": split["wall"] + acc["wall"], "cpu": split["cpu"] + acc["cpu"],
            "peak_mb": max(split["peak_mb"], acc["peak_mb"]), "startup": 0.0, "after": 0.0}
-    records = [json.loads(line) for line in times.read_text(encoding="utf-8").splitlines()]
+    records = _add_stages(out, times)
     for proc, rec in zip((split, acc), records):
         out["startup"] += rec["end"] - rec["total"] - proc["start"]  # start-up, parameters
         out["after"] += proc["end"] - rec["end"]                      # styling the output, shutting down
-        for stage, seconds in rec["stages"].items():
-            key = "overlay" if stage == "prepare" else stage
-            out[key] = out.get(key, 0.0) + seconds
     return out
 
 
 def run_plugin_model(d: Path, k: int, env: dict[str, str]) -> dict[str, float]:
     """(a1): split and account chained in one model, one qgis_process run; returns wall, peak and stage times (s)
     (between the two algorithms — styling the pieces, starting the next — counts as "after")."""
-    times = d / f"stages_a1_{k}.jsonl"
-    times.unlink(missing_ok=True)
-    env = dict(env, SWC_STAGE_TIMES=str(times))
+    times, env = _stage_clock(d / f"stages_a1_{k}.jsonl", env)
     run = run_measured([str(QP), "run", str(PLUGIN_MODEL), "--", f"PARCELS={d}/dltb.gpkg|layername=DLTB",
                         f"LOTS={d}/dltb.gpkg|layername=JYFW", f"R={d}/r.tif", f"K={d}/k.tif", f"LS={d}/ls.tif",
                         f"CP={d}/cp.tif", f"split:PIECES={d}/a1_pieces_{k}.gpkg",
                         f"account:VALUED={d}/a1_valued_{k}.gpkg", f"account:SUMMARY={d}/a1_summary_{k}.csv",
                         f"account:PROVENANCE={d}/a1_provenance_{k}.csv"], d / f"a1_model_{k}.log", env)
     out = {"wall": run["wall"], "cpu": run["cpu"], "peak_mb": run["peak_mb"]}
-    records = [json.loads(line) for line in times.read_text(encoding="utf-8").splitlines()]
+    records = _add_stages(out, times)
     out["startup"] = records[0]["end"] - records[0]["total"] - run["start"]
     out["after"] = run["end"] - records[-1]["end"] + sum(
         (b["end"] - b["total"]) - a["end"] for a, b in zip(records, records[1:]))
+    return out
+
+
+def _stage_clock(times: Path, env: dict[str, str]) -> tuple[Path, dict[str, str]]:
+    """An empty stage-times file ``times`` and ``env`` naming it (``SWC_STAGE_TIMES``)."""
+    times.unlink(missing_ok=True)
+    return times, dict(env, SWC_STAGE_TIMES=str(times))
+
+
+def _add_stages(out: dict[str, float], times: Path) -> list[dict[str, Any]]:
+    """Add the stage seconds of every run recorded in ``times`` to ``out`` ("prepare" counts as "overlay");
+    the records, in run order."""
+    records = [json.loads(line) for line in times.read_text(encoding="utf-8").splitlines()]
     for rec in records:
         for stage, seconds in rec["stages"].items():
             key = "overlay" if stage == "prepare" else stage
             out[key] = out.get(key, 0.0) + seconds
-    return out
+    return records
 
 
 def same_q_soil(d: Path, k: int) -> float:

@@ -4,12 +4,12 @@ Reading through ``QgsFeatureSource`` keeps "selected features only", filters and
 provider working; writing through ``QgsFeatureSink`` keeps every destination QGIS offers.
 Two shortcuts give the same result faster for large layers: a whole, unfiltered, unedited GeoPackage
 layer is read with pyogrio (:func:`direct_gpkg`), and rows bound for a GeoPackage the sink has just
-created are appended with pyogrio (:func:`write_to_sink`). Anything else goes feature by feature.
+created are inserted with SQLite (:func:`write_to_sink`). Anything else goes feature by feature.
 
 In-process hand-off: the frame last written to a GeoPackage layer by the fast path is kept (one slot, see
-:data:`HANDOFF_ENV`); a direct read of that same layer while the file is unchanged (same path, layer, size,
-modification time and SQLite change counter) takes it instead of reading the file — e.g. ``accountvalues``
-after ``splitparcels`` in one model, batch or desktop session.
+:data:`HANDOFF_ENV`); a direct read of that same layer while the file is unchanged (:func:`_file_key`: real
+path, layer, inode, size, times, SQLite change counter, write-ahead log) takes it instead of reading the file —
+e.g. ``accountvalues`` after ``splitparcels`` in one model, batch or desktop session.
 """
 
 from __future__ import annotations
