@@ -401,4 +401,8 @@ def test_baseline_recomputes_only_the_soil_family(params):
     assert list(reused.columns) == list(full.columns)
     pd.testing.assert_frame_equal(reused.drop(columns=["APPLIED", "SKIPPED"]),
                                   full.drop(columns=["APPLIED", "SKIPPED"]))
-    assert (reused["Q_SOIL"] != current["Q_SOIL"]).sum() >= 3  # the baseline did change soil
+    # the baseline did change soil, where it should (RKLS_T = 1000, RKLSB_T = 100 → current Q_SOIL 900):
+    # P0 baseline B part 400 → 1000 − 400 = 600; P1 baseline C·P part 700 → 300; P3 terraced (TT) cropland,
+    # current A = 1000·0.121 = 121 → 879, baseline E = 1 → A = 1000 → 0; every other parcel as now
+    assert list(current["Q_SOIL"]) == pytest.approx([900, 900, 900, 879, 0, 0, 900, 0, 0, 0, 900])
+    assert list(reused["Q_SOIL"]) == pytest.approx([600, 300, 900, 0, 0, 0, 900, 0, 0, 0, 900])
