@@ -47,6 +47,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 from ..valuation.errors import Cancelled
 from ..valuation.fields import catalogue
 from ..valuation.progress import Monitor
+from . import gpkg_insert
 
 
 def to_pyproj(crs: QgsCoordinateReferenceSystem) -> Optional[CRS]:
@@ -82,6 +83,9 @@ def _plain(value: Any) -> Any:
 _PLAIN = (str, int, float, bool, type(None))
 #: Rows converted to Python values and inserted at once when writing a GeoPackage directly.
 _ROW_CHUNK = 20_000
+#: Whether the direct GeoPackage write binds rows with the compiled loop of :mod:`gpkg_insert` when it can
+#: (tests switch it off to compare; ``SWC_NO_NUMBA=1`` does too).
+bulk_insert_enabled = True
 #: Field types the direct GeoPackage read reproduces exactly (QVariant type ids: Int, LongLong, Double, String,
 #: Date, DateTime).
 _DIRECT_TYPES = {QVariant.Int, QVariant.LongLong, QVariant.Double, QVariant.String, QVariant.Date,
@@ -631,14 +635,24 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         con.execute("BEGIN")
         for name, _ in triggers:
             con.execute(f'DROP TRIGGER "{name}"')
-        for lo in range(0, n, _ROW_CHUNK):  # Python values for one chunk of rows at a time
-            hi = min(lo + _ROW_CHUNK, n)
-            con.executemany(insert, zip(range(lo + 1, hi + 1), _gpkg_blobs(geoms[lo:hi], int(srs_id)),
-                                        *_columns_as_python(gdf.iloc[lo:hi], names)))
-            if feedback is not None:
-                if feedback.isCanceled():
-                    raise Cancelled()
-                feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * hi / n)
+        # compiled binding from arrays when it can be used, else Python values; one chunk of rows at a time
+        bulk = gpkg_insert.BulkInsert.prepare(con, path, layer, pk[0], geom_col, gdf, names, int(srs_id)) \
+            if bulk_insert_enabled else None
+        try:
+            for lo in range(0, n, _ROW_CHUNK):
+                hi = min(lo + _ROW_CHUNK, n)
+                if bulk is not None:
+                    bulk.rows(lo, hi)
+                else:
+                    con.executemany(insert, zip(range(lo + 1, hi + 1), _gpkg_blobs(geoms[lo:hi], int(srs_id)),
+                                                *_columns_as_python(gdf.iloc[lo:hi], names)))
+                if feedback is not None:
+                    if feedback.isCanceled():
+                        raise Cancelled()
+                    feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * hi / n)
+        finally:
+            if bulk is not None:
+                bulk.close()
         bounds = shapely.bounds(geoms)
         ok = np.isfinite(bounds).all(axis=1)
         if has_rtree:
@@ -706,10 +720,9 @@ def _pack_rtree(con: Any, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> No
             cells["id"], cells["c"] = level_ids[lo:hi], coords[lo:hi]
             head = np.array([depth if root else 0, hi - lo], dtype=">u2").tobytes()
             nodes.append((no, (head + cells.tobytes()).ljust(size, b"\0")))
-            if depth == 0:
-                rowids.extend((int(i), no) for i in level_ids[lo:hi])
-            else:
-                parents.extend((int(i), no) for i in level_ids[lo:hi])
+        # each entry's node: its rowid (leaves) or its parent node (inner nodes)
+        owner = numbers[np.arange(len(level_ids)) // fanout].tolist()
+        (rowids if depth == 0 else parents).extend(zip(level_ids.tolist(), owner))
         if root:
             break
         starts = np.arange(0, len(level_ids), fanout)

@@ -13,12 +13,11 @@ use and keeps the result in ``__pycache__`` (or its user cache when that folder 
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 import threading
 from pathlib import Path
 from typing import Any, Optional
+
+from . import compiled
 
 #: Fixed module name of the kernel's source, whatever this package is imported as.
 MODULE = "swc_ecovalue_coverage_numba"
@@ -26,25 +25,8 @@ MODULE = "swc_ecovalue_coverage_numba"
 
 def _load() -> Optional[Any]:
     """``coverage(ua, va, ub, vb, sign, poly, starts, h, w, cap)``, or None without numba."""
-    if os.environ.get("SWC_NO_NUMBA", "") not in ("", "0"):
-        return None
-    mod = sys.modules.get(MODULE)
-    if mod is None:
-        try:
-            import numba  # noqa: F401 - only whether it is there
-        except ImportError:
-            return None
-        spec = importlib.util.spec_from_file_location(MODULE, Path(__file__).with_name("_coverage_numba.py"))
-        if spec is None or spec.loader is None:
-            return None
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[MODULE] = mod
-        try:
-            spec.loader.exec_module(mod)
-        except Exception:  # noqa: BLE001 - any trouble with numba: the numpy path
-            del sys.modules[MODULE]
-            return None
-    return mod.coverage
+    mod = compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
+    return None if mod is None else mod.coverage
 
 
 _LOCK = threading.Lock()
@@ -67,6 +49,6 @@ def describe() -> str:
         import numba
 
         return f"compiled (numba {numba.__version__})"
-    if os.environ.get("SWC_NO_NUMBA", "") not in ("", "0"):
+    if compiled.switched_off():
         return "numpy (SWC_NO_NUMBA is set)"
     return "numpy (numba is not installed)"

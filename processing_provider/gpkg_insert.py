@@ -1,0 +1,229 @@
+"""Rows of a frame inserted into a new GeoPackage table by a compiled loop (numba) that calls SQLite's C functions
+on the caller's own ``sqlite3`` connection, inside its transaction.
+
+Binding 200,000 rows of 67 fields from Python (``executemany`` of :func:`qgis_io._columns_as_python`'s values)
+takes about twice as long as the compiled loop binding the same values from arrays: reals (NaN → NULL),
+integers, text as the UTF-8 bytes of each column's distinct values, and each geometry blob (GeoPackage header,
+envelope, little-endian ISO WKB; a Polygon as a MultiPolygon of one) assembled row by row. The rows stored are
+the same, value for value and type for type (tests/processing/test_gpkg_insert.py).
+
+Used only when all of this holds, else :meth:`BulkInsert.prepare` returns None and the caller binds from
+Python: numba is installed (``SWC_NO_NUMBA`` unset) and either already loaded or the table has at least
+:data:`MIN_VALUES` values; every column is real, integer, boolean or text and every geometry a 2-D Polygon
+or MultiPolygon (or missing); SQLite's functions are found through the ``_sqlite3`` module's library; and
+the connection's SQLite handle (first in CPython's connection object) is checked to be the file's.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Optional
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..valuation import compiled
+
+#: Fixed module name of the kernel's source, whatever this package is imported as.
+MODULE = "swc_ecovalue_gpkg_insert_numba"
+
+#: Without numba loaded yet, the compiled loop is used from this many values (rows × fields) on: importing
+#: numba and loading the cached loop take about 0.5 s, and the loop saves about 0.25 s a million values.
+MIN_VALUES = 2_000_000
+
+_LOCK = threading.Lock()
+_LOADED: dict[str, Any] = {}
+
+
+def _geometry_parts(geoms: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Polygons and MultiPolygons (2-D; None for missing) as the kernel writes them: kind (0 missing, 1 empty,
+    2 Polygon, 3 MultiPolygon), envelopes (minx maxx miny maxy as 32 bytes), little-endian ISO WKB (an empty
+    Polygon as an empty MultiPolygon) in one buffer and its offsets."""
+    missing = shapely.is_missing(geoms)
+    empty = ~missing & shapely.is_empty(geoms)
+    polygon = shapely.get_type_id(geoms) == 3
+    if (empty & polygon).any():
+        geoms = geoms.copy()
+        geoms[empty & polygon] = shapely.from_wkt("MULTIPOLYGON EMPTY")
+    kind = np.where(missing, 0, np.where(empty, 1, np.where(polygon, 2, 3))).astype(np.int8)
+    env = np.ascontiguousarray(shapely.bounds(geoms)[:, [0, 2, 1, 3]]).view(np.uint8).reshape(len(geoms), 32)
+    wkb = shapely.to_wkb(geoms[~missing], byte_order=1, flavor="iso").tolist()
+    lengths = np.zeros(len(geoms), dtype=np.int64)
+    lengths[~missing] = np.fromiter(map(len, wkb), dtype=np.int64, count=len(wkb))
+    buffer = np.frombuffer(b"".join(wkb) or b"\0", dtype=np.uint8)
+    return kind, env, buffer, np.concatenate([[0], np.cumsum(lengths)])
+
+
+def _kernel() -> Optional[Any]:
+    if "kernel" not in _LOADED:
+        with _LOCK:
+            if "kernel" not in _LOADED:
+                mod = compiled.load(Path(__file__).with_name("_gpkg_insert_numba.py"), MODULE)
+                _LOADED["kernel"] = None if mod is None else mod.insert
+    return _LOADED["kernel"]
+
+
+def _sqlite() -> Optional[Any]:
+    """SQLite's C functions, from the library the ``_sqlite3`` module uses (pointers as 64-bit integers)."""
+    if "sqlite" not in _LOADED:
+        with _LOCK:
+            if "sqlite" not in _LOADED:
+                _LOADED["sqlite"] = _sqlite_functions()
+    return _LOADED["sqlite"]
+
+
+def _sqlite_functions() -> Optional[Any]:
+    try:
+        import _sqlite3
+
+        lib = ctypes.CDLL(_sqlite3.__file__)
+        ptr, i32, i64 = ctypes.c_uint64, ctypes.c_int, ctypes.c_int64
+
+        def fn(name: str, restype: Any, *argtypes: Any) -> Any:
+            f = getattr(lib, name)
+            f.restype, f.argtypes = restype, list(argtypes)
+            return f
+
+        class Functions:
+            db_filename = fn("sqlite3_db_filename", ctypes.c_char_p, ptr, ctypes.c_char_p)
+            prepare = fn("sqlite3_prepare_v2", i32, ptr, ctypes.c_char_p, i32, ctypes.POINTER(ctypes.c_uint64), ptr)
+            finalize = fn("sqlite3_finalize", i32, ptr)
+            errmsg = fn("sqlite3_errmsg", ctypes.c_char_p, ptr)
+            bind_int64 = fn("sqlite3_bind_int64", i32, ptr, i32, i64)
+            bind_double = fn("sqlite3_bind_double", i32, ptr, i32, ctypes.c_double)
+            bind_null = fn("sqlite3_bind_null", i32, ptr, i32)
+            bind_text = fn("sqlite3_bind_text", i32, ptr, i32, ptr, i32, ptr)
+            bind_blob = fn("sqlite3_bind_blob", i32, ptr, i32, ptr, i32, ptr)
+            step = fn("sqlite3_step", i32, ptr)
+            reset = fn("sqlite3_reset", i32, ptr)
+
+        return Functions
+    except (ImportError, OSError, AttributeError):
+        return None
+
+
+def _handle(con: sqlite3.Connection, path: str, functions: Any) -> Optional[int]:
+    """The ``sqlite3*`` of ``con`` — CPython keeps it first in the connection object (relied on for 3.8–3.13
+    only) — checked to be the connection to ``path``."""
+    if sys.implementation.name != "cpython" or not (3, 8) <= sys.version_info[:2] <= (3, 13) \
+            or type(con) is not sqlite3.Connection:
+        return None
+    db = ctypes.c_uint64.from_address(id(con) + object.__basicsize__).value
+    if not db:
+        return None
+    name = functions.db_filename(db, b"main")
+    return db if name and os.path.realpath(os.fsdecode(name)) == os.path.realpath(path) else None
+
+
+def _column_kind(values: pd.Series) -> Optional[str]:
+    """"real", "int" or "text" as :func:`qgis_io._columns_as_python` makes the column's values (floats with
+    None for NaN, integers, text with None), else None."""
+    dtype = values.dtype
+    plain = isinstance(dtype, np.dtype)  # numpy: no nullable extension types
+    if pd.api.types.is_string_dtype(dtype) and not (plain and dtype.kind == "O"):
+        return "text"
+    if plain and dtype.kind == "f":
+        return "real"
+    if plain and (dtype.kind in "ib" or (dtype.kind == "u" and (not len(values) or int(values.max()) < 2 ** 63))):
+        return "int"
+    if plain and dtype.kind == "O" and pd.api.types.infer_dtype(values.to_numpy(), skipna=True) in ("string",
+                                                                                                     "empty"):
+        return "text"
+    return None
+
+
+class BulkInsert:
+    """One prepared INSERT into ``table`` of a GeoPackage being filled through ``con``; :meth:`rows` inserts
+    a range of the frame's rows, :meth:`close` finalizes the statement."""
+
+    def __init__(self, db: int, functions: Any, kernel: Any, frame: pd.DataFrame, geoms: np.ndarray, srs_id: int,
+                 kinds: dict[str, str], sql: str) -> None:
+        self.db, self.f, self.kernel, self.frame, self.geoms = db, functions, kernel, frame, geoms
+        self.reals = [n for n, k in kinds.items() if k == "real"]
+        self.ints = [n for n, k in kinds.items() if k == "int"]
+        self.texts = [n for n, k in kinds.items() if k == "text"]
+        # every text column's distinct values as UTF-8 in one buffer; per row the index of its value (−1: NULL)
+        codes, lengths, chunks, base = [], [], [], [0]
+        for name in self.texts:
+            code, uniques = pd.factorize(frame[name].array, use_na_sentinel=True)
+            strings = [str(u) for u in np.asarray(uniques, dtype=object).tolist()]
+            codes.append(np.asarray(code, dtype=np.int64))
+            joined = "".join(strings)
+            if joined.isascii():  # one byte a character
+                chunks.append(joined.encode("ascii"))
+                lengths.append(np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)))
+            else:
+                encoded = [v.encode("utf-8") for v in strings]
+                chunks.append(b"".join(encoded))
+                lengths.append(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)))
+            base.append(base[-1] + len(strings))
+        self.codes = np.array(codes, dtype=np.int64).reshape(len(self.texts), len(frame))
+        self.text = np.frombuffer(b"".join(chunks) or b"\0", dtype=np.uint8)
+        self.text_off = np.concatenate([[0], np.cumsum(np.concatenate(lengths or [np.zeros(0, np.int64)]))])
+        self.text_base = np.array(base[:-1], dtype=np.int64)
+        # magic "GP", version 0, flags (little-endian, xy envelope), srs id
+        self.head = np.frombuffer(b"GP\x00\x03" + int(srs_id).to_bytes(4, "little", signed=True), dtype=np.uint8)
+        stmt = ctypes.c_uint64()
+        encoded = sql.encode("utf-8")
+        if functions.prepare(db, encoded, len(encoded), ctypes.byref(stmt), 0) != 0:
+            raise sqlite3.OperationalError(functions.errmsg(db).decode("utf-8", "replace"))
+        self.stmt = stmt.value
+
+    @classmethod
+    def prepare(cls, con: sqlite3.Connection, path: str, table: str, pk: str, geom_col: str, frame: pd.DataFrame,
+                names: list[str], srs_id: int) -> Optional[BulkInsert]:
+        """The bulk insert of ``frame``'s columns ``names`` (and geometry) into ``table``, or None when the
+        compiled path cannot be used (see the module's description)."""
+        if "numba" not in sys.modules and len(frame) * (len(names) + 2) < MIN_VALUES:
+            return None  # loading numba would cost more than the compiled loop saves
+        kinds = {n: _column_kind(frame[n]) for n in names}
+        if any(k is None for k in kinds.values()):
+            return None
+        geoms = np.asarray(frame.geometry.values, dtype=object)
+        types = shapely.get_type_id(geoms)
+        if not np.isin(types, (-1, 3, 6)).all() or shapely.has_z(geoms).any():
+            return None
+        kernel, functions = _kernel(), _sqlite()
+        if kernel is None or functions is None:
+            return None
+        db = _handle(con, path, functions)
+        if db is None:
+            return None
+        order = [n for k in ("real", "int", "text") for n in names if kinds[n] == k]
+        cols = ", ".join(f'"{c}"' for c in [pk, geom_col, *order])
+        sql = f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join("?" * (len(order) + 2))})'
+        try:
+            return cls(db, functions, kernel, frame, geoms, srs_id, {n: str(kinds[n]) for n in order}, sql)
+        except UnicodeEncodeError:  # text SQLite would refuse too: the Python path reports it
+            return None
+
+    def rows(self, lo: int, hi: int) -> None:
+        """Insert rows ``lo``…``hi`` − 1 as fids ``lo`` + 1…``hi``."""
+        n = hi - lo
+        kind, env, wkb, wkb_off = _geometry_parts(self.geoms[lo:hi])
+        scratch = np.empty(int(np.diff(wkb_off).max(initial=0)) + 49, dtype=np.uint8)
+        part = self.frame.iloc[lo:hi]
+        reals = np.ascontiguousarray(part[self.reals].to_numpy(dtype=np.float64).T) if self.reals \
+            else np.empty((0, n))
+        ints = np.ascontiguousarray(part[self.ints].to_numpy(dtype=np.int64).T) if self.ints \
+            else np.empty((0, n), dtype=np.int64)
+        codes = np.ascontiguousarray(self.codes[:, lo:hi])
+        f = self.f
+        done, rc = self.kernel(self.stmt, lo + 1, n, kind, self.head, env, wkb, wkb_off, scratch, reals, ints,
+                               codes, self.text, self.text_off, self.text_base, f.bind_int64, f.bind_double,
+                               f.bind_null, f.bind_text, f.bind_blob, f.step, f.reset)
+        if rc:
+            message = f.errmsg(self.db).decode("utf-8", "replace")
+            error = sqlite3.IntegrityError if rc & 0xFF == 19 else sqlite3.OperationalError
+            raise error(f"{message} (row {lo + done + 1})")
+
+    def close(self) -> None:
+        if self.stmt:
+            self.f.finalize(self.stmt)
+            self.stmt = 0
