@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import geopandas as gpd
@@ -135,7 +136,7 @@ def test_compiled_insert_leaves_to_python_what_it_cannot_bind(plugin, tmp_path, 
         other = str(tmp_path / "other.gpkg")  # the handle is checked against the file
         assert gpkg_insert.BulkInsert.prepare(con, other, "t", "fid", "geom", gdf, names, 4545) is None
     monkeypatch.setattr(gpkg_insert, "MIN_VALUES", 10 ** 9)
-    monkeypatch.delitem(__import__("sys").modules, "numba")  # numba not loaded yet and a small table
+    monkeypatch.delitem(sys.modules, "numba")  # numba not loaded yet and a small table
     with sqlite3.connect(path) as con:
         assert gpkg_insert.BulkInsert.prepare(con, path, "t", "fid", "geom", gdf, names, 4545) is None
 
