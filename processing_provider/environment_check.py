@@ -10,6 +10,7 @@ from qgis.core import Qgis, QgsProcessingContext, QgsProcessingFeedback, QgsProc
 from ..i18n import tr
 from ..valuation.environment import probe
 from ..valuation.progress import Monitor
+from . import gpkg_insert
 from .base import SwcAlgorithm
 
 
@@ -45,10 +46,12 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
         self.addOutput(QgsProcessingOutputString("QGIS_GDAL", "QGIS GDAL"))
         self.addOutput(QgsProcessingOutputString("QGIS_GEOS", "QGIS GEOS"))
         self.addOutput(QgsProcessingOutputString("COVERAGE", tr("Coverage computation")))
+        self.addOutput(QgsProcessingOutputString("GPKG_WRITE", tr("GeoPackage row writing")))
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
         libs = probe()
+        libs["gpkg_write"] = gpkg_insert.describe()
         ours = qgis_versions()
         for k, v in libs.items():
             feedback.pushInfo(f"{k}: {v}")
@@ -57,4 +60,5 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
             feedback.reportError(tr("rasterio uses GDAL {ours} but QGIS uses GDAL {qgis}.").format(
                 ours=libs["GDAL"], qgis=ours["GDAL"]))
         return {"GEOS": libs["GEOS"], "PROJ": libs["PROJ"], "GDAL": libs["GDAL"],
-                "QGIS_GDAL": ours["GDAL"], "QGIS_GEOS": ours["GEOS"], "COVERAGE": libs["coverage"]}
+                "QGIS_GDAL": ours["GDAL"], "QGIS_GEOS": ours["GEOS"], "COVERAGE": libs["coverage"],
+                "GPKG_WRITE": libs["gpkg_write"]}

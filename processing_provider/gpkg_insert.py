@@ -20,6 +20,7 @@ import ctypes
 import os
 import sqlite3
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Optional
@@ -227,3 +228,37 @@ class BulkInsert:
         if self.stmt:
             self.f.finalize(self.stmt)
             self.stmt = 0
+
+
+def describe() -> str:
+    """How GeoPackage rows are bound, for the environment report: the compiled loop is tried on a one-row table
+    (raises when it stores something else than it was given)."""
+    if compiled.switched_off():
+        return "Python (SWC_NO_NUMBA is set)"
+    if _kernel() is None:
+        return "Python (numba is not installed)"
+    if _sqlite() is None:
+        return "Python (SQLite's C functions were not found)"
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame({"a": [1.5], "b": [7], "c": ["水土保持"]}, geometry=[shapely.box(0, 0, 1, 1)])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "probe.sqlite")
+        con = sqlite3.connect(path, isolation_level=None)
+        try:
+            con.execute("CREATE TABLE t (fid INTEGER PRIMARY KEY, geom BLOB, a REAL, b INTEGER, c TEXT)")
+            bulk = BulkInsert.prepare(con, path, "t", "fid", "geom", frame, ["a", "b", "c"], 4545)
+            if bulk is None:
+                return "Python (the connection's SQLite handle was not found)"
+            try:
+                bulk.rows(0, 1)
+            finally:
+                bulk.close()
+            row = con.execute("SELECT fid, a, b, c, length(geom) FROM t").fetchone()
+        finally:
+            con.close()
+    # a box: 40-byte header with envelope, MultiPolygon head (9), polygon head (9), ring count (4), 5 points
+    assert row == (1, 1.5, 7, "水土保持", 40 + 9 + 9 + 4 + 5 * 16), f"compiled GeoPackage insert stored {row}"
+    import numba
+
+    return f"compiled (numba {numba.__version__})"

@@ -39,22 +39,22 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/base.py" line="148" />
+        <location filename="../../processing_provider/base.py" line="125" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/environment_check.py" line="34" />
+        <location filename="../../processing_provider/environment_check.py" line="35" />
         <source>Check the Python geo stack</source>
         <translation>检查 Python 地理库</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/environment_check.py" line="37" />
+        <location filename="../../processing_provider/environment_check.py" line="38" />
         <source>Reports the GDAL, GEOS and PROJ versions that the plugin's Python libraries use, next to QGIS's own, and runs a small round trip through each library. Mismatched versions mean a library bundles its own GDAL/GEOS/PROJ and may give wrong results inside QGIS.</source>
         <translation>报告插件所用 Python 库的 GDAL、GEOS、PROJ 版本及 QGIS 自身的版本，并对每个库做一次小的读写检验。版本不一致说明某个库自带了 GDAL/GEOS/PROJ，在 QGIS 中可能得出错误结果。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/environment_check.py" line="57" />
+        <location filename="../../processing_provider/environment_check.py" line="60" />
         <source>rasterio uses GDAL {ours} but QGIS uses GDAL {qgis}.</source>
         <translation>rasterio 使用 GDAL {ours}，而 QGIS 使用 GDAL {qgis}。</translation>
     </message>
@@ -324,7 +324,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>正在写入地块</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/split_parcels.py" line="117" />
+        <location filename="../../processing_provider/split_parcels.py" line="118" />
         <source>{n} parcels, {m2:.2f} m² ({mu:.2f} mu) in all.</source>
         <translation>共 {n} 个地块，{m2:.2f} 平方米（{mu:.2f} 亩）。</translation>
     </message>
@@ -589,7 +589,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>价值总量（元/年）</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/base.py" line="167" />
+        <location filename="../../processing_provider/base.py" line="144" />
         <source>Parameter overrides from {path}</source>
         <translation>参数覆盖来自 {path}</translation>
     </message>
@@ -604,7 +604,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>工作栅格：{grid}</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/account_values.py" line="208" />
+        <location filename="../../processing_provider/account_values.py" line="209" />
         <source>Material supply {mat:,.0f} 元/a; regulating services {reg:,.0f} 元/a; cultural services {cul:,.0f} 元/a; total {tot:,.0f} 元/a (range {lo:,.0f}–{hi:,.0f}); increment from SWC measures {dv:,.0f} 元/a.</source>
         <translation>物质供给 {mat:,.0f} 元/年；调节服务 {reg:,.0f} 元/年；文化服务 {cul:,.0f} 元/年；合计 {tot:,.0f} 元/年（区间 {lo:,.0f}–{hi:,.0f}）；水土保持措施提升价值增量 {dv:,.0f} 元/年。</translation>
     </message>
@@ -5379,9 +5379,14 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/environment_check.py" line="47" />
+        <location filename="../../processing_provider/environment_check.py" line="48" />
         <source>Coverage computation</source>
         <translation>覆盖度计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/environment_check.py" line="49" />
+        <source>GeoPackage row writing</source>
+        <translation>GeoPackage 行写入方式</translation>
     </message>
 </context>
 </TS>

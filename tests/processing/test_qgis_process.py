@@ -50,6 +50,9 @@ def test_geo_stack_runs_on_qgis_libraries():
     # the compiled coverage kernel loads and runs inside qgis_process when numba is installed
     expected = "compiled (numba" if importlib.util.find_spec("numba") else "numpy"
     assert res["COVERAGE"].startswith(expected), res["COVERAGE"]
+    # and so does the compiled GeoPackage insert (its probe writes and checks a row)
+    expected = "compiled (numba" if importlib.util.find_spec("numba") else "Python"
+    assert res["GPKG_WRITE"].startswith(expected), res["GPKG_WRITE"]
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample watershed not generated")
