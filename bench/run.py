@@ -253,18 +253,7 @@ def compare(d: Path, k: int, sample: int = 300, plugin: str = "a") -> dict[str, 
 def warm_kernels() -> None:
     """Compile the coverage kernel and the GeoPackage insert loop once (numba keeps them in the plugin's
     ``__pycache__`` folders), as an installed plugin's first accounting does, so that no timed run includes
-    the compilation."""
-    import numpy as np
-    import shapely
-    from affine import Affine
-
-    from valuation import coverage_kernel
-    from valuation.blockwise import block_coverage
-    from valuation.rasters import Grid
-
-    if coverage_kernel.kernel() is not None:
-        block_coverage(np.array([shapely.box(0.5, 0.5, 2.5, 1.5)], dtype=object), np.array([0]),
-                       Grid("EPSG:4545", Affine(1, 0, 0, 0, -1, 3), 4, 3))
+    the compilation: through the probes of ``swcvalue:environment``, which run both."""
     if "swc_ecovalue" not in sys.modules:  # this checkout as the package QGIS installs (relative imports)
         spec = importlib.util.spec_from_file_location("swc_ecovalue", ROOT / "__init__.py",
                                                       submodule_search_locations=[str(ROOT)])
@@ -272,8 +261,10 @@ def warm_kernels() -> None:
         sys.modules["swc_ecovalue"] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules["swc_ecovalue"])
     from swc_ecovalue.processing_provider import gpkg_insert
+    from swc_ecovalue.valuation.environment import probe
 
-    gpkg_insert.describe()  # tries the loop on a one-row table
+    probe()  # includes the coverage of a box
+    gpkg_insert.describe()  # tries the insert loop on a one-row table
 
 
 def machine() -> str:

@@ -17,11 +17,11 @@ the connection's SQLite handle (first in CPython's connection object) is checked
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import sqlite3
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any, Optional
 
@@ -38,14 +38,10 @@ MODULE = "swc_ecovalue_gpkg_insert_numba"
 #: numba and loading the cached loop take about 0.5 s, and the loop saves about 0.25 s a million values.
 MIN_VALUES = 2_000_000
 
-_LOCK = threading.Lock()
-_LOADED: dict[str, Any] = {}
-
-
-def _geometry_parts(geoms: np.ndarray) -> tuple[np.ndarray, ...]:
+def _geometry_parts(geoms: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, ...]:
     """Polygons and MultiPolygons (2-D; None for missing) as the kernel writes them: kind (0 missing, 1 empty,
-    2 Polygon, 3 MultiPolygon), envelopes (minx maxx miny maxy as 32 bytes), little-endian ISO WKB (an empty
-    Polygon as an empty MultiPolygon) in one buffer and its offsets."""
+    2 Polygon, 3 MultiPolygon), envelopes (``bounds`` of ``shapely.bounds`` as minx maxx miny maxy, 32 bytes),
+    little-endian ISO WKB (an empty Polygon as an empty MultiPolygon) in one buffer and its offsets."""
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
     polygon = shapely.get_type_id(geoms) == 3
@@ -53,7 +49,7 @@ def _geometry_parts(geoms: np.ndarray) -> tuple[np.ndarray, ...]:
         geoms = geoms.copy()
         geoms[empty & polygon] = shapely.from_wkt("MULTIPOLYGON EMPTY")
     kind = np.where(missing, 0, np.where(empty, 1, np.where(polygon, 2, 3))).astype(np.int8)
-    env = np.ascontiguousarray(shapely.bounds(geoms)[:, [0, 2, 1, 3]]).view(np.uint8).reshape(len(geoms), 32)
+    env = np.ascontiguousarray(bounds[:, [0, 2, 1, 3]]).view(np.uint8).reshape(len(geoms), 32)
     wkb = shapely.to_wkb(geoms[~missing], byte_order=1, flavor="iso").tolist()
     lengths = np.zeros(len(geoms), dtype=np.int64)
     lengths[~missing] = np.fromiter(map(len, wkb), dtype=np.int64, count=len(wkb))
@@ -62,24 +58,13 @@ def _geometry_parts(geoms: np.ndarray) -> tuple[np.ndarray, ...]:
 
 
 def _kernel() -> Optional[Any]:
-    if "kernel" not in _LOADED:
-        with _LOCK:
-            if "kernel" not in _LOADED:
-                mod = compiled.load(Path(__file__).with_name("_gpkg_insert_numba.py"), MODULE)
-                _LOADED["kernel"] = None if mod is None else mod.insert
-    return _LOADED["kernel"]
+    mod = compiled.load(Path(__file__).with_name("_gpkg_insert_numba.py"), MODULE)
+    return None if mod is None else mod.insert
 
 
+@functools.cache
 def _sqlite() -> Optional[Any]:
     """SQLite's C functions, from the library the ``_sqlite3`` module uses (pointers as 64-bit integers)."""
-    if "sqlite" not in _LOADED:
-        with _LOCK:
-            if "sqlite" not in _LOADED:
-                _LOADED["sqlite"] = _sqlite_functions()
-    return _LOADED["sqlite"]
-
-
-def _sqlite_functions() -> Optional[Any]:
     try:
         import _sqlite3
 
@@ -204,10 +189,10 @@ class BulkInsert:
         except UnicodeEncodeError:  # text SQLite would refuse too: the Python path reports it
             return None
 
-    def rows(self, lo: int, hi: int) -> None:
-        """Insert rows ``lo``…``hi`` − 1 as fids ``lo`` + 1…``hi``."""
+    def rows(self, lo: int, hi: int, bounds: np.ndarray) -> None:
+        """Insert rows ``lo``…``hi`` − 1 as fids ``lo`` + 1…``hi`` (``bounds``: their geometries' bounds)."""
         n = hi - lo
-        kind, env, wkb, wkb_off = _geometry_parts(self.geoms[lo:hi])
+        kind, env, wkb, wkb_off = _geometry_parts(self.geoms[lo:hi], bounds)
         scratch = np.empty(int(np.diff(wkb_off).max(initial=0)) + 49, dtype=np.uint8)
         part = self.frame.iloc[lo:hi]
         reals = np.ascontiguousarray(part[self.reals].to_numpy(dtype=np.float64).T) if self.reals \
@@ -251,7 +236,7 @@ def describe() -> str:
             if bulk is None:
                 return "Python (the connection's SQLite handle was not found)"
             try:
-                bulk.rows(0, 1)
+                bulk.rows(0, 1, shapely.bounds(frame.geometry.values))
             finally:
                 bulk.close()
             row = con.execute("SELECT fid, a, b, c, length(geom) FROM t").fetchone()

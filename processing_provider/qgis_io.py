@@ -570,9 +570,9 @@ class handoff_kept:  # noqa: N801 - used as a context manager
                 _HANDOFF["key"] = key
 
 
-def _gpkg_blobs(geoms: np.ndarray, srs_id: int) -> list[Optional[bytes]]:
+def _gpkg_blobs(geoms: np.ndarray, srs_id: int, bounds: np.ndarray) -> list[Optional[bytes]]:
     """GeoPackage geometry blobs (header with the xy envelope, little-endian ISO WKB) as GDAL writes them;
-    Polygons become MultiPolygons."""
+    Polygons become MultiPolygons. ``bounds``: ``shapely.bounds(geoms)``."""
     geoms = np.asarray(geoms, dtype=object)
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
@@ -585,7 +585,6 @@ def _gpkg_blobs(geoms: np.ndarray, srs_id: int) -> list[Optional[bytes]]:
     head = np.zeros(len(geoms), dtype=[("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
                                        ("env", "<f8", (4,))])
     head["magic"], head["flags"], head["srs"] = b"GP", np.where(empty, 0x11, 0x03), srs_id
-    bounds = shapely.bounds(geoms)
     head["env"] = bounds[:, [0, 2, 1, 3]]  # minx, maxx, miny, maxy
     raw = head.tobytes()
     multi = b"\x01\x06\x00\x00\x00\x01\x00\x00\x00"  # little-endian MultiPolygon (6) of 1 part
@@ -635,6 +634,7 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         con.execute("BEGIN")
         for name, _ in triggers:
             con.execute(f'DROP TRIGGER "{name}"')
+        bounds = shapely.bounds(geoms)  # the blobs' envelopes and the R*Tree's boxes
         # compiled binding from arrays when it can be used, else Python values; one chunk of rows at a time
         bulk = gpkg_insert.BulkInsert.prepare(con, path, layer, pk[0], geom_col, gdf, names, int(srs_id)) \
             if bulk_insert_enabled else None
@@ -642,9 +642,10 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
             for lo in range(0, n, _ROW_CHUNK):
                 hi = min(lo + _ROW_CHUNK, n)
                 if bulk is not None:
-                    bulk.rows(lo, hi)
+                    bulk.rows(lo, hi, bounds[lo:hi])
                 else:
-                    con.executemany(insert, zip(range(lo + 1, hi + 1), _gpkg_blobs(geoms[lo:hi], int(srs_id)),
+                    con.executemany(insert, zip(range(lo + 1, hi + 1),
+                                                _gpkg_blobs(geoms[lo:hi], int(srs_id), bounds[lo:hi]),
                                                 *_columns_as_python(gdf.iloc[lo:hi], names)))
                 if feedback is not None:
                     if feedback.isCanceled():
@@ -653,7 +654,6 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         finally:
             if bulk is not None:
                 bulk.close()
-        bounds = shapely.bounds(geoms)
         ok = np.isfinite(bounds).all(axis=1)
         if has_rtree:
             _pack_rtree(con, rtree, np.flatnonzero(ok) + 1, bounds[ok])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Optional
@@ -20,9 +21,22 @@ def switched_off() -> bool:
     return os.environ.get("SWC_NO_NUMBA", "") not in ("", "0")
 
 
+_LOCK = threading.Lock()
+#: Module name → the loaded kernel module, or None: the answer of the first :func:`load`, kept.
+_LOADED: dict[str, Optional[ModuleType]] = {}
+
+
 def load(source: Path, module: str) -> Optional[ModuleType]:
-    """The kernel module ``source`` loaded as ``module`` (once per process), or None when numba is missing,
-    switched off or fails."""
+    """The kernel module ``source`` loaded as ``module``, or None when numba is missing, switched off or fails;
+    decided on the first call (numba is imported then, about 0.4 s, not when the plugin loads) and kept;
+    thread-safe."""
+    with _LOCK:
+        if module not in _LOADED:
+            _LOADED[module] = _load(source, module)
+        return _LOADED[module]
+
+
+def _load(source: Path, module: str) -> Optional[ModuleType]:
     if switched_off():
         return None
     mod = sys.modules.get(module)

@@ -13,7 +13,6 @@ use and keeps the result in ``__pycache__`` (or its user cache when that folder 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any, Optional
 
@@ -23,24 +22,11 @@ from . import compiled
 MODULE = "swc_ecovalue_coverage_numba"
 
 
-def _load() -> Optional[Any]:
-    """``coverage(ua, va, ub, vb, sign, poly, starts, h, w, cap)``, or None without numba."""
+def kernel() -> Optional[Any]:
+    """The compiled ``coverage(ua, va, ub, vb, sign, poly, starts, h, w, cap)``, or None (numba missing or
+    switched off); loaded on the first call (:func:`valuation.compiled.load`), not when the plugin loads."""
     mod = compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
     return None if mod is None else mod.coverage
-
-
-_LOCK = threading.Lock()
-_LOADED: list[Optional[Any]] = []
-
-
-def kernel() -> Optional[Any]:
-    """The compiled kernel, or None (numba missing or switched off); numba is imported on the first call
-    (about 0.4 s), not when the plugin loads."""
-    if not _LOADED:
-        with _LOCK:
-            if not _LOADED:
-                _LOADED.append(_load())
-    return _LOADED[0]
 
 
 def describe() -> str:

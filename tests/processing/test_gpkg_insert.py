@@ -91,8 +91,8 @@ def test_compiled_insert_stores_what_python_binding_stores(plugin, tmp_path, mon
     names = list(FIELDS)
     used = []
     real_rows = gpkg_insert.BulkInsert.rows
-    monkeypatch.setattr(gpkg_insert.BulkInsert, "rows", lambda self, lo, hi: used.append(hi - lo)
-                        or real_rows(self, lo, hi))
+    monkeypatch.setattr(gpkg_insert.BulkInsert, "rows", lambda self, lo, hi, bounds: used.append(hi - lo)
+                        or real_rows(self, lo, hi, bounds))
     compiled = empty_layer(tmp_path / "compiled.gpkg")
     qgis_io._append_gpkg_rows(compiled, "t", gdf, names)
     assert used == [20_000, 5_000]
@@ -153,7 +153,7 @@ def test_compiled_insert_reports_sqlite_errors(plugin, tmp_path, monkeypatch):
         bulk = gpkg_insert.BulkInsert.prepare(con, path, "t", "fid", "geom", gdf, list(FIELDS), 4545)
         try:
             with pytest.raises(sqlite3.IntegrityError, match="row 4"):
-                bulk.rows(0, 10)
+                bulk.rows(0, 10, shapely.bounds(gdf.geometry.values))
         finally:
             bulk.close()
         con.execute("ROLLBACK")
