@@ -22,6 +22,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -55,6 +56,49 @@ def _geometry_parts(geoms: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, 
     lengths[~missing] = np.fromiter(map(len, wkb), dtype=np.int64, count=len(wkb))
     buffer = np.frombuffer(b"".join(wkb) or b"\0", dtype=np.uint8)
     return kind, env, buffer, np.concatenate([[0], np.cumsum(lengths)])
+
+
+def _text_parts(part: pd.DataFrame, names: list[str]) -> tuple[np.ndarray, ...]:
+    """The text columns ``names`` of ``part`` as the loop binds them: per row the index of its value among the
+    column's distinct values (−1: NULL), those values' UTF-8 bytes in one buffer, their offsets, and each
+    column's first value number."""
+    codes, lengths, chunks, base = [], [], [], [0]
+    for name in names:
+        code, uniques = pd.factorize(part[name].array, use_na_sentinel=True)
+        strings = [str(u) for u in np.asarray(uniques, dtype=object).tolist()]
+        codes.append(np.asarray(code, dtype=np.int64))
+        joined = "".join(strings)
+        if joined.isascii():  # one byte a character
+            chunks.append(joined.encode("ascii"))
+            lengths.append(np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)))
+        else:
+            encoded = [v.encode("utf-8") for v in strings]
+            chunks.append(b"".join(encoded))
+            lengths.append(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)))
+        base.append(base[-1] + len(strings))
+    return (np.array(codes, dtype=np.int64).reshape(len(names), len(part)),
+            np.frombuffer(b"".join(chunks) or b"\0", dtype=np.uint8),
+            np.concatenate([[0], np.cumsum(np.concatenate(lengths or [np.zeros(0, np.int64)]))]),
+            np.array(base[:-1], dtype=np.int64))
+
+
+@dataclass
+class Chunk:
+    """A range of rows as the compiled loop binds them (see :func:`_geometry_parts` and :func:`_text_parts`)."""
+
+    lo: int
+    n: int
+    kind: np.ndarray
+    env: np.ndarray
+    wkb: np.ndarray
+    wkb_off: np.ndarray
+    scratch: np.ndarray
+    reals: np.ndarray
+    ints: np.ndarray
+    codes: np.ndarray
+    text: np.ndarray
+    text_off: np.ndarray
+    text_base: np.ndarray
 
 
 def _kernel() -> Optional[Any]:
@@ -134,25 +178,6 @@ class BulkInsert:
         self.reals = [n for n, k in kinds.items() if k == "real"]
         self.ints = [n for n, k in kinds.items() if k == "int"]
         self.texts = [n for n, k in kinds.items() if k == "text"]
-        # every text column's distinct values as UTF-8 in one buffer; per row the index of its value (−1: NULL)
-        codes, lengths, chunks, base = [], [], [], [0]
-        for name in self.texts:
-            code, uniques = pd.factorize(frame[name].array, use_na_sentinel=True)
-            strings = [str(u) for u in np.asarray(uniques, dtype=object).tolist()]
-            codes.append(np.asarray(code, dtype=np.int64))
-            joined = "".join(strings)
-            if joined.isascii():  # one byte a character
-                chunks.append(joined.encode("ascii"))
-                lengths.append(np.fromiter(map(len, strings), dtype=np.int64, count=len(strings)))
-            else:
-                encoded = [v.encode("utf-8") for v in strings]
-                chunks.append(b"".join(encoded))
-                lengths.append(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)))
-            base.append(base[-1] + len(strings))
-        self.codes = np.array(codes, dtype=np.int64).reshape(len(self.texts), len(frame))
-        self.text = np.frombuffer(b"".join(chunks) or b"\0", dtype=np.uint8)
-        self.text_off = np.concatenate([[0], np.cumsum(np.concatenate(lengths or [np.zeros(0, np.int64)]))])
-        self.text_base = np.array(base[:-1], dtype=np.int64)
         # magic "GP", version 0, flags (little-endian, xy envelope), srs id
         self.head = np.frombuffer(b"GP\x00\x03" + int(srs_id).to_bytes(4, "little", signed=True), dtype=np.uint8)
         stmt = ctypes.c_uint64()
@@ -189,25 +214,35 @@ class BulkInsert:
         except UnicodeEncodeError:  # text SQLite would refuse too: the Python path reports it
             return None
 
-    def rows(self, lo: int, hi: int, bounds: np.ndarray) -> None:
-        """Insert rows ``lo``…``hi`` − 1 as fids ``lo`` + 1…``hi`` (``bounds``: their geometries' bounds)."""
+    def chunk(self, lo: int, hi: int, bounds: np.ndarray) -> Chunk:
+        """Rows ``lo``…``hi`` − 1 as the arrays the loop binds (``bounds``: their geometries' bounds). Holds the
+        GIL (WKB, text); :meth:`insert` does not, so the next chunk can be made while one is inserted."""
         n = hi - lo
         kind, env, wkb, wkb_off = _geometry_parts(self.geoms[lo:hi], bounds)
-        scratch = np.empty(int(np.diff(wkb_off).max(initial=0)) + 49, dtype=np.uint8)
         part = self.frame.iloc[lo:hi]
         reals = np.ascontiguousarray(part[self.reals].to_numpy(dtype=np.float64).T) if self.reals \
             else np.empty((0, n))
         ints = np.ascontiguousarray(part[self.ints].to_numpy(dtype=np.int64).T) if self.ints \
             else np.empty((0, n), dtype=np.int64)
-        codes = np.ascontiguousarray(self.codes[:, lo:hi])
+        codes, text, text_off, text_base = _text_parts(part, self.texts)
+        return Chunk(lo, n, kind, env, wkb, wkb_off, np.empty(int(np.diff(wkb_off).max(initial=0)) + 49, np.uint8),
+                     reals, ints, codes, text, text_off, text_base)
+
+    def insert(self, c: Chunk) -> None:
+        """Insert the rows of ``c`` as fids ``c.lo`` + 1, …: SQLite's functions called by the compiled loop,
+        without the GIL (from any one thread at a time; the connection must not be used meanwhile)."""
         f = self.f
-        done, rc = self.kernel(self.stmt, lo + 1, n, kind, self.head, env, wkb, wkb_off, scratch, reals, ints,
-                               codes, self.text, self.text_off, self.text_base, f.bind_int64, f.bind_double,
-                               f.bind_null, f.bind_text, f.bind_blob, f.step, f.reset)
+        done, rc = self.kernel(self.stmt, c.lo + 1, c.n, c.kind, self.head, c.env, c.wkb, c.wkb_off, c.scratch,
+                               c.reals, c.ints, c.codes, c.text, c.text_off, c.text_base, f.bind_int64,
+                               f.bind_double, f.bind_null, f.bind_text, f.bind_blob, f.step, f.reset)
         if rc:
             message = f.errmsg(self.db).decode("utf-8", "replace")
             error = sqlite3.IntegrityError if rc & 0xFF == 19 else sqlite3.OperationalError
-            raise error(f"{message} (row {lo + done + 1})")
+            raise error(f"{message} (row {c.lo + done + 1})")
+
+    def rows(self, lo: int, hi: int, bounds: np.ndarray) -> None:
+        """Insert rows ``lo``…``hi`` − 1 as fids ``lo`` + 1…``hi`` (``bounds``: their geometries' bounds)."""
+        self.insert(self.chunk(lo, hi, bounds))
 
     def close(self) -> None:
         if self.stmt:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, Callable, Optional
 
 import geopandas as gpd
@@ -47,7 +48,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 from ..valuation.errors import Cancelled
 from ..valuation.fields import catalogue
 from ..valuation.progress import Monitor
-from . import gpkg_insert
+from . import gpkg_insert, gpkg_read
 
 
 def to_pyproj(crs: QgsCoordinateReferenceSystem) -> Optional[CRS]:
@@ -86,6 +87,8 @@ _ROW_CHUNK = 20_000
 #: Whether the direct GeoPackage write binds rows with the compiled loop of :mod:`gpkg_insert` when it can
 #: (tests switch it off to compare; ``SWC_NO_NUMBA=1`` does too).
 bulk_insert_enabled = True
+#: Whether whole GeoPackage layers are read by the compiled loop of :mod:`gpkg_read` when it can (else pyogrio).
+gpkg_read_enabled = True
 #: Field types the direct GeoPackage read reproduces exactly (QVariant type ids: Int, LongLong, Double, String,
 #: Date, DateTime).
 _DIRECT_TYPES = {QVariant.Int, QVariant.LongLong, QVariant.Double, QVariant.String, QVariant.Date,
@@ -193,6 +196,20 @@ def _read_raw(path: str, layer: str, names: list[str], feedback: Optional[QgsPro
     info = pyogrio.read_info(path, layer=layer)
     fid_col = str(info.get("fid_column") or "")
     count = int(info.get("features") or 0)
+    geom_col = str(info.get("geometry_name") or "")
+    if fid_col and geom_col and gpkg_read_enabled:
+
+        def cancelled(fraction: float) -> bool:
+            if feedback is None:
+                return False
+            if feedback.isCanceled():
+                raise Cancelled()
+            feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * fraction)
+            return False
+
+        got = gpkg_read.read(path, layer, fid_col, geom_col, names, count, cancelled)
+        if got is not None:
+            return got
     ranges: list[Optional[tuple[int, int]]] = [None]
     if fid_col and count > 2 * _READ_CHUNK:
         import sqlite3
@@ -635,14 +652,29 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         for name, _ in triggers:
             con.execute(f'DROP TRIGGER "{name}"')
         bounds = shapely.bounds(geoms)  # the blobs' envelopes and the R*Tree's boxes
-        # compiled binding from arrays when it can be used, else Python values; one chunk of rows at a time
+        ok = np.isfinite(bounds).all(axis=1)
+        node_size = con.execute(f'SELECT length(data) FROM "{rtree}_node" WHERE nodeno = 1').fetchone()[0] \
+            if has_rtree else 0
+        # compiled binding from arrays when it can be used (one chunk inserted by a second thread, without the
+        # GIL, while this thread makes the next), else Python values; one chunk of rows at a time
         bulk = gpkg_insert.BulkInsert.prepare(con, path, layer, pk[0], geom_col, gdf, names, int(srs_id)) \
             if bulk_insert_enabled else None
+        pool = ThreadPoolExecutor(max_workers=1) if bulk is not None else None
+        pending: Optional[Future] = None
         try:
             for lo in range(0, n, _ROW_CHUNK):
                 hi = min(lo + _ROW_CHUNK, n)
+                chunk = None
                 if bulk is not None:
-                    bulk.rows(lo, hi, bounds[lo:hi])
+                    try:
+                        chunk = bulk.chunk(lo, hi, bounds[lo:hi])
+                    except UnicodeEncodeError:  # text SQLite would refuse too: the Python path reports it
+                        bulk = None
+                if pending is not None:
+                    pending.result()
+                    pending = None
+                if chunk is not None and pool is not None:
+                    pending = pool.submit(bulk.insert, chunk)  # type: ignore[union-attr]
                 else:
                     con.executemany(insert, zip(range(lo + 1, hi + 1),
                                                 _gpkg_blobs(geoms[lo:hi], int(srs_id), bounds[lo:hi]),
@@ -650,13 +682,23 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
                 if feedback is not None:
                     if feedback.isCanceled():
                         raise Cancelled()
-                    feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * hi / n)
+                    feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * lo / n)
+            # the R*Tree's rows are made while the last chunk is inserted
+            rtree_rows = _rtree_rows(node_size, np.flatnonzero(ok) + 1, bounds[ok]) if has_rtree else None
+            if pending is not None:
+                pending.result()
+                pending = None
         finally:
+            if pending is not None:  # failing or cancelled: the connection is free again before rolling back
+                wait([pending])
+            if pool is not None:
+                pool.shutdown()
             if bulk is not None:
                 bulk.close()
-        ok = np.isfinite(bounds).all(axis=1)
-        if has_rtree:
-            _pack_rtree(con, rtree, np.flatnonzero(ok) + 1, bounds[ok])
+        if feedback is not None:
+            feedback.setProgress(progress_span[1])
+        if rtree_rows is not None:
+            _insert_rtree(con, rtree, rtree_rows)
         for _, sql in triggers:
             con.execute(sql)
         con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (n, layer))
@@ -677,11 +719,23 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
 
 
 def _pack_rtree(con: Any, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
-    """Fill the empty SQLite R*Tree ``rtree`` (2-D) with the boxes ``bounds`` (minx, miny, maxx, maxy) of ``ids``
-    by sort-tile-recursive packing, writing its node, parent and rowid tables directly (inserting row by row
-    costs about 15 µs a box). Node size and format as SQLite's rtree module keeps them: big-endian 64-bit ids
-    and 32-bit float coordinates rounded outwards, the tree depth in the root node (number 1)."""
+    """Fill the empty 2-D SQLite R*Tree ``rtree`` with the boxes ``bounds`` of ``ids`` (see :func:`_rtree_rows`)."""
     size = con.execute(f'SELECT length(data) FROM "{rtree}_node" WHERE nodeno = 1').fetchone()[0]
+    _insert_rtree(con, rtree, _rtree_rows(size, ids, bounds))
+
+
+def _insert_rtree(con: Any, rtree: str, rows: tuple[list, list, list]) -> None:
+    nodes, parents, rowids = rows
+    con.executemany(f'INSERT OR REPLACE INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
+    con.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
+    con.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+
+
+def _rtree_rows(size: int, ids: np.ndarray, bounds: np.ndarray) -> tuple[list, list, list]:
+    """The node, parent and rowid rows of an SQLite R*Tree (2-D, nodes of ``size`` bytes) holding the boxes
+    ``bounds`` (minx, miny, maxx, maxy) of ``ids``, packed sort-tile-recursive (inserting row by row costs about
+    15 µs a box). Node format as SQLite's rtree module keeps them: big-endian 64-bit ids and 32-bit float
+    coordinates rounded outwards, the tree depth in the root node (number 1)."""
     fanout = (size - 4) // 24
     cell = np.dtype([("id", ">i8"), ("c", ">f4", (4,))])
 
@@ -729,9 +783,7 @@ def _pack_rtree(con: Any, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> No
         box = np.column_stack([np.minimum.reduceat(level_box[:, :2], starts),
                                np.maximum.reduceat(level_box[:, 2:], starts)])
         level_ids, level_box, depth = numbers.astype(np.int64), box, depth + 1
-    con.executemany(f'INSERT OR REPLACE INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
-    con.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
-    con.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+    return nodes, parents, rowids
 
 
 def _new_gpkg_layer(path: str, option: str) -> Optional[str]:

@@ -90,9 +90,9 @@ def test_compiled_insert_stores_what_python_binding_stores(plugin, tmp_path, mon
     gdf = frame(25_000)
     names = list(FIELDS)
     used = []
-    real_rows = gpkg_insert.BulkInsert.rows
-    monkeypatch.setattr(gpkg_insert.BulkInsert, "rows", lambda self, lo, hi, bounds: used.append(hi - lo)
-                        or real_rows(self, lo, hi, bounds))
+    real_insert = gpkg_insert.BulkInsert.insert
+    monkeypatch.setattr(gpkg_insert.BulkInsert, "insert", lambda self, chunk: used.append(chunk.n)
+                        or real_insert(self, chunk))
     compiled = empty_layer(tmp_path / "compiled.gpkg")
     qgis_io._append_gpkg_rows(compiled, "t", gdf, names)
     assert used == [20_000, 5_000]
@@ -158,3 +158,36 @@ def test_compiled_insert_reports_sqlite_errors(plugin, tmp_path, monkeypatch):
             bulk.close()
         con.execute("ROLLBACK")
         assert con.execute("SELECT fid, PARCEL_ID FROM t").fetchall() == [(4, "taken")]
+
+
+def test_failing_or_cancelled_pipelined_write_leaves_the_table_as_it_was(plugin, tmp_path, monkeypatch):
+    """The compiled loop inserts one chunk in a second thread while the next is made: a row failing in the
+    first chunk (its fid is taken) raises SQLite's error naming the row, and cancelling after the first chunk
+    raises Cancelled; either way the connection is free before the rollback, which leaves the table with
+    only what it had and no R*Tree entries."""
+    monkeypatch.setattr(gpkg_insert, "MIN_VALUES", 0)
+    gdf = frame(45_000)  # three chunks of 20,000
+    path = without_triggers(empty_layer(tmp_path / "t.gpkg"))
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO t (fid, PARCEL_ID) VALUES (15000, 'taken')")
+    with pytest.raises(sqlite3.IntegrityError, match="row 15000"):
+        qgis_io._append_gpkg_rows(path, "t", gdf, list(FIELDS))
+
+    class Feedback:
+        calls = 0
+
+        def isCanceled(self) -> bool:  # noqa: N802
+            self.calls += 1
+            return True
+
+        def setProgress(self, value: float) -> None:  # noqa: N802
+            pass
+
+    feedback = Feedback()
+    with pytest.raises(qgis_io.Cancelled):
+        qgis_io._append_gpkg_rows(path, "t", gdf, list(FIELDS), feedback)
+    assert feedback.calls == 1
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT fid, PARCEL_ID FROM t").fetchall() == [(15000, "taken")]
+        assert con.execute('SELECT count(*) FROM "rtree_t_geom"').fetchone()[0] == 0
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
