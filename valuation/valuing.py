@@ -199,18 +199,22 @@ def summarise_notes(notes: pd.DataFrame, limit: int = 10) -> list[Notice]:
     out = []
     if notes.empty:
         return out
-    # groups by factorised keys (much faster than grouping three text columns); first-seen order as before
-    keys = notes[["INDICATOR", "CODE", "REASON"]].astype(object)
-    codes = [pd.factorize(keys[c].to_numpy(dtype=object), use_na_sentinel=False) for c in keys.columns]
-    combined = (codes[0][0].astype(np.int64) * (len(codes[1][1]) + 1) + codes[1][0]) * (len(codes[2][1]) + 1) \
-        + codes[2][0]
-    group = pd.factorize(combined)[0]
+    # the rows come in runs of one key (a note's parcels): the runs' keys are grouped, first-seen order kept
+    keys = [notes[c].to_numpy(dtype=object) for c in ("INDICATOR", "CODE", "REASON")]
+    change = np.zeros(len(notes), dtype=bool)
+    change[0] = True
+    for k in keys:
+        change[1:] |= np.asarray(k[1:] != k[:-1], dtype=bool)
+    heads = np.flatnonzero(change)
+    head_keys = np.empty(len(heads), dtype=object)
+    head_keys[:] = list(zip(*(k[heads] for k in keys)))
+    group = pd.factorize(head_keys, use_na_sentinel=False)[0][np.cumsum(change) - 1]
     order = np.argsort(group, kind="stable")
     bounds = np.r_[0, np.flatnonzero(np.diff(group[order])) + 1, len(order)]
     ids = notes["PARCEL_ID"].to_numpy(dtype=object)[order]
     first = order[bounds[:-1]]
     for k, row in enumerate(first):
-        ind, code, reason = (codes[j][1][codes[j][0][row]] for j in range(3))
+        ind, code, reason = (key[row] for key in keys)
         members = ids[bounds[k]:bounds[k + 1]]
         shown = short_list(list(members[:limit]), limit)
         if len(members) > limit:

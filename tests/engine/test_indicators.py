@@ -406,3 +406,18 @@ def test_baseline_recomputes_only_the_soil_family(params):
     # current A = 1000·0.121 = 121 → 879, baseline E = 1 → A = 1000 → 0; every other parcel as now
     assert list(current["Q_SOIL"]) == pytest.approx([900, 900, 900, 879, 0, 0, 900, 0, 0, 0, 900])
     assert list(reused["Q_SOIL"]) == pytest.approx([600, 300, 900, 0, 0, 0, 900, 0, 0, 0, 900])
+
+
+def test_summarise_notes_groups_every_run_of_a_key_in_first_seen_order():
+    """Notes come in runs (one note's parcels); a key seen again later joins its first group: A has P1, P2 and
+    P9 (3 parcels, in row order), then B with P3–P8 and P10–P15 (12 parcels: 10 shown, "… (+2)")."""
+    rows = [("A", "P1"), ("A", "P2"), *[("B", f"P{i}") for i in range(3, 9)], ("A", "P9"),
+            *[("B", f"P{i}") for i in range(10, 16)]]
+    notes = pd.DataFrame({"PARCEL_ID": [p for _, p in rows], "INDICATOR": [k for k, _ in rows],
+                          "CODE": "missing_input", "REASON": [f"reason {k}" for k, _ in rows], "SKIPPED": True})
+    out = valuing.summarise_notes(notes)
+    assert [(n.code, n.params["indicator"], n.params["count"], n.params["parcels"]) for n in out] == [
+        ("indicator_missing_input", "A", 3, "P1, P2, P9"),
+        ("indicator_missing_input", "B", 12, "P3, P4, P5, P6, P7, P8, P10, P11, P12, P13 … (+2)"),
+    ]
+    assert out[0].params["reason"] == "reason A"

@@ -76,7 +76,7 @@ def attach_visitors(params: ParameterSet, visitors: pd.DataFrame | None) -> Para
 
 def lot_notices(drivers: pd.DataFrame, params: ParameterSet) -> list[Notice]:
     """Lots with visitors but no parcel among the drivers (their value is not allocated)."""
-    scopes = set(map_distinct(drivers["SCOPE_ID"], scope_key)) if "SCOPE_ID" in drivers.columns else set()
+    scopes = set(map_distinct(drivers["SCOPE_ID"], scope_key).unique()) if "SCOPE_ID" in drivers.columns else set()
     orphan = sorted(k[len(VISITORS_PREFIX):] for k in params.keys(VISITORS_PREFIX)
                     if k[len(VISITORS_PREFIX):] not in scopes)
     if not orphan:

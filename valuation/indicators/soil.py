@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..landuse import ECO_TYPES
 from ..parameters import ParameterSet
-from .base import Indicator, PriceTerm, Status, col, eco_col, register, text_col
+from .base import Indicator, PriceTerm, Status, col, eco_col, map_distinct, register, text_col
 
 IDS = ("V_SED", "V_NP")
 EXCLUDED_KEY = "soil_conservation_excluded"
@@ -35,7 +35,7 @@ def quantify(drivers: pd.DataFrame, params: ParameterSet, status: Status,
     """Q_SOIL, EROSION, ER_MOD, ER_GRADE, Q_SED (m³/a), Q_SOIL_N, Q_SOIL_P (t/a) per parcel."""
     status.track(*IDS)
     eco = eco_col(drivers)
-    gdlx = text_col(drivers, "GDLX").str.upper()
+    gdlx = map_distinct(text_col(drivers, "GDLX"), str.upper)
     rkls, rklsb, rklscp = col(drivers, "RKLS_T"), col(drivers, "RKLSB_T"), col(drivers, "RKLSCP_T")
     area = col(drivers, "AREA_M2")
     excluded = eco.isin(params.items(EXCLUDED_KEY)) | (eco == "unknown") | ~eco.isin(ECO_TYPES)
