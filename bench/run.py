@@ -260,11 +260,12 @@ def warm_kernels() -> None:
         assert spec is not None and spec.loader is not None
         sys.modules["swc_ecovalue"] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules["swc_ecovalue"])
-    from swc_ecovalue.processing_provider import gpkg_insert
+    from swc_ecovalue.processing_provider import gpkg_insert, gpkg_read
     from swc_ecovalue.valuation.environment import probe
 
     probe()  # includes the coverage of a box
     gpkg_insert.describe()  # tries the insert loop on a one-row table
+    gpkg_read.describe()  # and the read loop
 
 
 def machine() -> str:

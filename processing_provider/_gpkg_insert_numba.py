@@ -77,3 +77,17 @@ def insert(stmt: int, first_fid: int, n: int, kind: np.ndarray, head: np.ndarray
         if rc != SQLITE_DONE:
             return r, rc
     return n, 0
+
+
+@numba.njit(nogil=True, cache=True)
+def insert_pairs(stmt: int, a: np.ndarray, b: np.ndarray, bind_int64, step, reset) -> tuple[int, int]:
+    """Bind ``a[r]``, ``b[r]`` as the two parameters of the prepared ``stmt`` and step it for every row r;
+    returns (rows done, SQLite code of the failing step or 0)."""
+    for r in range(a.shape[0]):
+        bind_int64(stmt, 1, a[r])
+        bind_int64(stmt, 2, b[r])
+        rc = step(stmt)
+        reset(stmt)
+        if rc != SQLITE_DONE:
+            return r, rc
+    return a.shape[0], 0

@@ -10,7 +10,7 @@ from qgis.core import Qgis, QgsProcessingContext, QgsProcessingFeedback, QgsProc
 from ..i18n import tr
 from ..valuation.environment import probe
 from ..valuation.progress import Monitor
-from . import gpkg_insert
+from . import gpkg_insert, gpkg_read
 from .base import SwcAlgorithm
 
 
@@ -47,11 +47,13 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
         self.addOutput(QgsProcessingOutputString("QGIS_GEOS", "QGIS GEOS"))
         self.addOutput(QgsProcessingOutputString("COVERAGE", tr("Coverage computation")))
         self.addOutput(QgsProcessingOutputString("GPKG_WRITE", tr("GeoPackage row writing")))
+        self.addOutput(QgsProcessingOutputString("GPKG_READ", tr("GeoPackage layer reading")))
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
         libs = probe()
         libs["gpkg_write"] = gpkg_insert.describe()
+        libs["gpkg_read"] = gpkg_read.describe()
         ours = qgis_versions()
         for k, v in libs.items():
             feedback.pushInfo(f"{k}: {v}")
@@ -61,4 +63,4 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
                 ours=libs["GDAL"], qgis=ours["GDAL"]))
         return {"GEOS": libs["GEOS"], "PROJ": libs["PROJ"], "GDAL": libs["GDAL"],
                 "QGIS_GDAL": ours["GDAL"], "QGIS_GEOS": ours["GEOS"], "COVERAGE": libs["coverage"],
-                "GPKG_WRITE": libs["gpkg_write"]}
+                "GPKG_WRITE": libs["gpkg_write"], "GPKG_READ": libs["gpkg_read"]}

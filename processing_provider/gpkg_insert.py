@@ -101,9 +101,37 @@ class Chunk:
     text_base: np.ndarray
 
 
+def _module() -> Optional[Any]:
+    return compiled.load(Path(__file__).with_name("_gpkg_insert_numba.py"), MODULE)
+
+
 def _kernel() -> Optional[Any]:
-    mod = compiled.load(Path(__file__).with_name("_gpkg_insert_numba.py"), MODULE)
+    mod = _module()
     return None if mod is None else mod.insert
+
+
+def insert_pairs(con: sqlite3.Connection, path: str, sql: str, a: np.ndarray, b: np.ndarray) -> bool:
+    """Run the two-parameter ``sql`` (an INSERT) for every pair ``a[r]``, ``b[r]`` of integers by the compiled
+    loop, inside ``con``'s transaction; False (nothing done) when it cannot be used and numba is not loaded
+    already: the caller then binds the pairs from Python."""
+    if "numba" not in sys.modules:
+        return False
+    mod, f = _module(), _sqlite()
+    db = None if mod is None or f is None else _handle(con, path, f)
+    if db is None:
+        return False
+    stmt = ctypes.c_uint64()
+    encoded = sql.encode()
+    if f.prepare(db, encoded, len(encoded), ctypes.byref(stmt), 0) != 0:
+        raise sqlite3.OperationalError(f.errmsg(db).decode("utf-8", "replace"))
+    try:
+        done, rc = mod.insert_pairs(stmt.value, np.ascontiguousarray(a, dtype=np.int64),
+                                    np.ascontiguousarray(b, dtype=np.int64), f.bind_int64, f.step, f.reset)
+        if rc:
+            raise sqlite3.OperationalError(f"{f.errmsg(db).decode('utf-8', 'replace')} (row {done + 1})")
+    finally:
+        f.finalize(stmt.value)
+    return True
 
 
 @functools.cache

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import os
 import re
 import sqlite3
 import sys
+import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
@@ -267,14 +269,30 @@ def _decode(kernel: Any, text: np.ndarray, start: np.ndarray, end: np.ndarray,
 
 
 def describe() -> str:
-    """How GeoPackage layers are read, for the environment report."""
+    """How GeoPackage layers are read, for the environment report: the compiled loop is tried on a one-row table
+    (raises when it returns something else than the row holds)."""
     if compiled.switched_off():
         return "pyogrio (SWC_NO_NUMBA is set)"
     if _kernel() is None:
         return "pyogrio (numba is not installed)"
     if _functions() is None:
         return "pyogrio (SQLite's C functions were not found)"
+    import shapely
+
+    box = shapely.to_wkb(shapely.box(0, 0, 1, 1), byte_order=1)
+    blob = b"GP\x00\x01" + (4545).to_bytes(4, "little") + box  # no envelope
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "probe.sqlite")
+        with closing(sqlite3.connect(path)) as con:
+            con.execute("CREATE TABLE t (fid INTEGER PRIMARY KEY, geom BLOB, a REAL, b INTEGER, c TEXT)")
+            con.execute("INSERT INTO t VALUES (7, ?, 1.5, 7, '水土保持')", (blob,))
+            con.commit()
+        got = read(path, "t", "fid", "geom", ["a", "b", "c"], 1)
+    if got is None:
+        return "pyogrio (the compiled read could not read a test table)"
+    fids, wkb, data = got
+    row = (fids.tolist(), wkb.tolist(), data["a"].tolist(), data["b"].tolist(), data["c"].tolist())
+    assert row == ([7], [box], [1.5], [7], ["水土保持"]), f"compiled GeoPackage read returned {row}"
     import numba
 
     return f"compiled (numba {numba.__version__})"
-

@@ -631,11 +631,10 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
     con = sqlite3.connect(path, isolation_level=None)
     try:
         # a new file the sink has just made: no write-ahead log or sync needed while filling it (its journal
-        # mode is put back afterwards); a large page cache
+        # mode is put back afterwards)
         journal = con.execute("PRAGMA journal_mode").fetchone()[0]
         con.execute("PRAGMA journal_mode = MEMORY")
         con.execute("PRAGMA synchronous = OFF")
-        con.execute("PRAGMA cache_size = -262144")
         geom_col, srs_id = con.execute("SELECT column_name, srs_id FROM gpkg_geometry_columns "
                                        "WHERE lower(table_name) = lower(?)", (layer,)).fetchone()
         pk = [r[1] for r in con.execute(f'PRAGMA table_info("{layer}")') if r[5]]
@@ -659,6 +658,9 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         # GIL, while this thread makes the next), else Python values; one chunk of rows at a time
         bulk = gpkg_insert.BulkInsert.prepare(con, path, layer, pk[0], geom_col, gdf, names, int(srs_id)) \
             if bulk_insert_enabled else None
+        if bulk is None:  # Python binds in this thread: pages written once, at the commit
+            con.execute("PRAGMA cache_size = -262144")
+        # else the default small cache: SQLite writes pages out as it goes, in the inserting thread
         pool = ThreadPoolExecutor(max_workers=1) if bulk is not None else None
         pending: Optional[Future] = None
         try:
@@ -698,7 +700,7 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         if feedback is not None:
             feedback.setProgress(progress_span[1])
         if rtree_rows is not None:
-            _insert_rtree(con, rtree, rtree_rows)
+            _insert_rtree(con, rtree, rtree_rows, path)
         for _, sql in triggers:
             con.execute(sql)
         con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (n, layer))
@@ -724,14 +726,18 @@ def _pack_rtree(con: Any, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> No
     _insert_rtree(con, rtree, _rtree_rows(size, ids, bounds))
 
 
-def _insert_rtree(con: Any, rtree: str, rows: tuple[list, list, list]) -> None:
+def _insert_rtree(con: Any, rtree: str, rows: tuple[list, np.ndarray, np.ndarray], path: str = "") -> None:
+    """Insert :func:`_rtree_rows`' rows; the parent and rowid pairs by the compiled loop when it can be used."""
     nodes, parents, rowids = rows
     con.executemany(f'INSERT OR REPLACE INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
-    con.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
-    con.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+    for table, pairs in (("parent", parents), ("rowid", rowids)):
+        first, second = ("nodeno", "parentnode") if table == "parent" else ("rowid", "nodeno")
+        sql = f'INSERT INTO "{rtree}_{table}" ({first}, {second}) VALUES (?, ?)'
+        if not (path and bulk_insert_enabled and gpkg_insert.insert_pairs(con, path, sql, pairs[:, 0], pairs[:, 1])):
+            con.executemany(sql, pairs.tolist())
 
 
-def _rtree_rows(size: int, ids: np.ndarray, bounds: np.ndarray) -> tuple[list, list, list]:
+def _rtree_rows(size: int, ids: np.ndarray, bounds: np.ndarray) -> tuple[list, np.ndarray, np.ndarray]:
     """The node, parent and rowid rows of an SQLite R*Tree (2-D, nodes of ``size`` bytes) holding the boxes
     ``bounds`` (minx, miny, maxx, maxy) of ``ids``, packed sort-tile-recursive (inserting row by row costs about
     15 µs a box). Node format as SQLite's rtree module keeps them: big-endian 64-bit ids and 32-bit float
@@ -757,8 +763,8 @@ def _rtree_rows(size: int, ids: np.ndarray, bounds: np.ndarray) -> tuple[list, l
         return np.lexsort(((b[:, 1] + b[:, 3]) / 2, slice_of))
 
     nodes: list[tuple[int, bytes]] = []
-    parents: list[tuple[int, int]] = []
-    rowids: list[tuple[int, int]] = []
+    parents: list[np.ndarray] = []
+    rowids: list[np.ndarray] = []
     level_ids, level_box, depth, next_no = ids.astype(np.int64), bounds.astype(np.float64), 0, 2
     while True:
         order = str_order(level_box)
@@ -775,15 +781,18 @@ def _rtree_rows(size: int, ids: np.ndarray, bounds: np.ndarray) -> tuple[list, l
             head = np.array([depth if root else 0, hi - lo], dtype=">u2").tobytes()
             nodes.append((no, (head + cells.tobytes()).ljust(size, b"\0")))
         # each entry's node: its rowid (leaves) or its parent node (inner nodes)
-        owner = numbers[np.arange(len(level_ids)) // fanout].tolist()
-        (rowids if depth == 0 else parents).extend(zip(level_ids.tolist(), owner))
+        owner = numbers[np.arange(len(level_ids)) // fanout]
+        (rowids if depth == 0 else parents).append(np.column_stack([level_ids, owner]))
         if root:
             break
         starts = np.arange(0, len(level_ids), fanout)
         box = np.column_stack([np.minimum.reduceat(level_box[:, :2], starts),
                                np.maximum.reduceat(level_box[:, 2:], starts)])
         level_ids, level_box, depth = numbers.astype(np.int64), box, depth + 1
-    return nodes, parents, rowids
+    def stacked(pairs: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate(pairs).astype(np.int64) if pairs else np.zeros((0, 2), dtype=np.int64)
+
+    return nodes, stacked(parents), stacked(rowids)
 
 
 def _new_gpkg_layer(path: str, option: str) -> Optional[str]:

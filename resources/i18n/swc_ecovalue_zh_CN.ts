@@ -54,7 +54,7 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <translation>报告插件所用 Python 库的 GDAL、GEOS、PROJ 版本及 QGIS 自身的版本，并对每个库做一次小的读写检验。版本不一致说明某个库自带了 GDAL/GEOS/PROJ，在 QGIS 中可能得出错误结果。</translation>
     </message>
     <message>
-        <location filename="../../processing_provider/environment_check.py" line="60" />
+        <location filename="../../processing_provider/environment_check.py" line="62" />
         <source>rasterio uses GDAL {ours} but QGIS uses GDAL {qgis}.</source>
         <translation>rasterio 使用 GDAL {ours}，而 QGIS 使用 GDAL {qgis}。</translation>
     </message>
@@ -5387,6 +5387,11 @@ Windows：打开 OSGeo4W Shell，运行：python -m pip install {names}
         <location filename="../../processing_provider/environment_check.py" line="49" />
         <source>GeoPackage row writing</source>
         <translation>GeoPackage 行写入方式</translation>
+    </message>
+    <message>
+        <location filename="../../processing_provider/environment_check.py" line="50" />
+        <source>GeoPackage layer reading</source>
+        <translation>GeoPackage 图层读取方式</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,9 @@ def test_geo_stack_runs_on_qgis_libraries():
     # and so does the compiled GeoPackage insert (its probe writes and checks a row)
     expected = "compiled (numba" if importlib.util.find_spec("numba") else "Python"
     assert res["GPKG_WRITE"].startswith(expected), res["GPKG_WRITE"]
+    # and the compiled GeoPackage read (its probe reads back a row)
+    expected = "compiled (numba" if importlib.util.find_spec("numba") else "pyogrio"
+    assert res["GPKG_READ"].startswith(expected), res["GPKG_READ"]
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="sample watershed not generated")
