@@ -351,6 +351,17 @@ def write_gdf(gdf: gpd.GeoDataFrame, sink: QgsFeatureSink, fields: QgsFields,
     return n
 
 
+def _multipolygons(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``gdf`` with each Polygon as a MultiPolygon of itself (for sinks of type MultiPolygon)."""
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    single = np.flatnonzero(shapely.get_type_id(geoms) == 3)
+    if not single.size:
+        return gdf
+    geoms = geoms.copy()
+    geoms[single] = shapely.multipolygons(geoms[single], indices=np.arange(single.size))
+    return gdf.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=gdf.crs))
+
+
 def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name: str,
                   context: QgsProcessingContext, gdf: gpd.GeoDataFrame, fields: QgsFields,
                   feedback: Optional[QgsProcessingFeedback] = None,
@@ -366,11 +377,12 @@ def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name:
     handoff_clear()  # another layer is written: drop the kept frame
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon,
                                      to_qgis_crs(gdf.crs))
+    # (a Polygon is written as a MultiPolygon of itself: by the GeoPackage writer, or below for QGIS's sinks)
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     path, _, option = str(dest).partition("|")
     if not len(gdf) or not path.lower().endswith(".gpkg") or (option and not option.startswith("layername=")):
-        write_gdf(gdf, sink, fields, feedback, progress_span)
+        write_gdf(_multipolygons(gdf), sink, fields, feedback, progress_span)
         del sink
         if also is not None:
             also(dest)
@@ -383,7 +395,7 @@ def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name:
     info = pyogrio.read_info(path, layer=layer) if layer is not None else None
     if info is None or list(info["fields"]) != names or info["features"] != 0:  # unexpected: go through QGIS
         out = QgsVectorLayer(dest, "out", "ogr")
-        write_gdf(gdf, out.dataProvider(), out.fields(), feedback, progress_span)
+        write_gdf(_multipolygons(gdf), out.dataProvider(), out.fields(), feedback, progress_span)
         del out
         if also is not None:
             also(dest)

@@ -7,6 +7,7 @@ ellipsoidal areas and the share of the source parcel used to pro-rate TBDLMJ and
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
@@ -84,20 +85,22 @@ def in_halves(fn: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray:
         return np.concatenate([first.result(), second])
 
 
-def repair(geoms: gpd.GeoSeries) -> tuple[np.ndarray, int, int]:
-    """Make geometries valid and polygonal; return (geoms, repaired count, non-polygon parts dropped)."""
+def repair(geoms: gpd.GeoSeries, multi: bool = True) -> tuple[np.ndarray, int, int]:
+    """Make geometries valid and polygonal (see :func:`polygonal` for ``multi``); return (geoms, repaired
+    count, non-polygon parts dropped)."""
     arr = np.asarray(geoms.values, dtype=object)
     invalid = ~in_halves(shapely.is_valid, arr) & ~shapely.is_missing(arr)
     repaired = int(invalid.sum())
     if repaired:
         arr = arr.copy()
         arr[invalid] = shapely.make_valid(arr[invalid])
-    out, dropped = polygonal(arr)
+    out, dropped = polygonal(arr, multi)
     return out, repaired, dropped
 
 
-def polygonal(arr: np.ndarray) -> tuple[np.ndarray, int]:
-    """Keep only the polygon parts of each geometry (as MultiPolygon); count dropped parts."""
+def polygonal(arr: np.ndarray, multi: bool = True) -> tuple[np.ndarray, int]:
+    """Keep only the polygon parts of each geometry, as a MultiPolygon (a Polygon stays one unless ``multi``);
+    count dropped parts."""
     arr = np.asarray(arr, dtype=object)
     out = np.empty(len(arr), dtype=object)
     if not len(arr):
@@ -105,7 +108,9 @@ def polygonal(arr: np.ndarray) -> tuple[np.ndarray, int]:
     types = shapely.get_type_id(arr)
     live = (types >= 0) & ~shapely.is_empty(arr)
     single = np.flatnonzero(live & (types == 3))  # Polygon → MultiPolygon of itself
-    if single.size:
+    if not multi:
+        out[single] = arr[single]
+    elif single.size:
         out[single] = shapely.multipolygons(arr[single], indices=np.arange(single.size))
     multi = live & (types == 6)
     out[multi] = arr[multi]
@@ -191,6 +196,32 @@ def in_threads(fn: Callable[[Any], Any], items: Any, monitor: Optional[Monitor] 
                 f.cancel()
 
 
+def _alternating(fn: Callable[[int], Any], count: int, monitor: Optional[Monitor] = None) -> list[Any]:
+    """``[fn(k) for k in range(count)]`` with the even ``k`` in this thread and the odd in another (so ``fn``
+    may use per-thread data indexed by ``k % 2``); ``monitor`` may cancel between items (the other thread stops
+    after its current item)."""
+    out: list[Any] = [None] * count
+    stop = threading.Event()
+
+    def odd() -> None:
+        for k in range(1, count, 2):
+            if stop.is_set():
+                return
+            out[k] = fn(k)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        other = pool.submit(odd)
+        try:
+            for k in range(0, count, 2):
+                if monitor is not None:
+                    monitor.check()
+                out[k] = fn(k)
+            other.result()
+        finally:
+            stop.set()
+    return out
+
+
 def split_parcels(
     scope: gpd.GeoDataFrame,
     parcels: gpd.GeoDataFrame,
@@ -254,7 +285,8 @@ def split_parcels(
     # Geometries: repair, reproject the scope to the parcels' CRS.
     mon.report(0.02, "checking geometries")
     sgeom, s_rep, s_drop = repair(scope.geometry)
-    pgeom, p_rep, p_drop = repair(parcels.geometry)
+    # the parcels' Polygons stay Polygons (their pieces are written as MultiPolygons, see qgis_io)
+    pgeom, p_rep, p_drop = repair(parcels.geometry, multi=False)
     if s_rep or p_rep:
         notices.append(Notice("repaired", "Repaired invalid geometries: {scope} in {slayer}, {parcels} in {player}.",
                               {"scope": s_rep, "slayer": scope_layer, "parcels": p_rep, "player": parcels_layer}))
@@ -312,14 +344,19 @@ def split_parcels(
     mon.check()
 
     # A parcel wholly inside its lot is its own piece (no overlay); the others are intersected.
-    for g in sgeom[lot_idx]:
-        shapely.prepare(g)
-    inside = np.zeros(len(s_pos), dtype=bool)
-    chunk = 50000
-    for start in range(0, len(s_pos), chunk):
-        sl = slice(start, start + chunk)
-        inside[sl] = shapely.contains_properly(sgeom[s_pos[sl]], pgeom[p_pos[sl]])  # prepared lots: one thread
-        mon.check()
+    # two threads, each with prepared lots of its own (a prepared geometry is not shared between threads)
+    lots = [sgeom.copy(), sgeom.copy()]
+    lots[1][lot_idx] = shapely.from_wkb(shapely.to_wkb(sgeom[lot_idx]))
+    for own_lots in lots:
+        shapely.prepare(own_lots[lot_idx])
+    chunk = 25000
+    starts = list(range(0, len(s_pos), chunk))
+
+    def contained(k: int) -> np.ndarray:
+        sl = slice(starts[k], starts[k] + chunk)
+        return shapely.contains_properly(lots[k % 2][s_pos[sl]], pgeom[p_pos[sl]])
+
+    inside = np.concatenate(_alternating(contained, len(starts), mon)) if starts else np.zeros(0, dtype=bool)
     mon.report(0.2, "intersecting")
     pieces = pgeom[p_pos]
     cut = np.flatnonzero(~inside)
@@ -328,7 +365,8 @@ def split_parcels(
 
     def intersect(start: int) -> tuple[np.ndarray, int]:
         sl = cut[start:start + chunk]
-        return polygonal(np.asarray(shapely.intersection(sgeom[s_pos[sl]], pgeom[p_pos[sl]]), dtype=object))
+        return polygonal(np.asarray(shapely.intersection(sgeom[s_pos[sl]], pgeom[p_pos[sl]]), dtype=object),
+                         multi=False)
 
     def intersected(k: int) -> None:
         mon.report(0.2 + 0.4 * min(1.0, k * chunk / len(cut)), "intersecting")

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis_helpers import parcels_and_scope
 
@@ -65,6 +66,8 @@ def test_memory_layers_to_temporary_output(plugin):
     assert res["TOTAL_AREA_M2"] == pytest.approx(20000, rel=5e-4)
     assert sum(f["AREA_M2"] for f in feats.values()) == pytest.approx(res["TOTAL_AREA_M2"], rel=1e-12)
     assert out.fields().field("PARCEL_ID").alias() in ("地块编号", "Parcel id")
+    # JY02-B3 is its whole parcel, kept a Polygon by the split: the MultiPolygon layer gets it as one
+    assert {QgsWkbTypes.displayString(f.geometry().wkbType()) for f in feats.values()} == {"MultiPolygon"}
 
 
 def test_selected_features_only(plugin, qgis_new_project):
