@@ -487,15 +487,12 @@ def _as_read(gdf: gpd.GeoDataFrame, names: list[str], types: list[int]) -> Optio
             if pd.api.types.is_string_dtype(col.dtype) and col.dtype != object:  # pandas text: str or missing
                 columns[name] = col.to_numpy(dtype=object, na_value=None)
                 continue
-            values = col.to_numpy()
-            out = np.empty(n, dtype=object)
-            for i, v in enumerate(values):
-                if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-                    out[i] = None
-                elif type(v) is str:
-                    out[i] = v
-                else:
-                    return None
+            values = np.asarray(col.to_numpy(), dtype=object)
+            missing = pd.isna(values)  # None, NaN and pd.NA: NULL
+            if not set(map(type, values[~missing])) <= {str}:
+                return None
+            out = values.copy()
+            out[missing] = None
             columns[name] = out
         else:
             return None

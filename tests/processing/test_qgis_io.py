@@ -189,3 +189,22 @@ def test_stage_clock_shares_parallel_time_by_work(plugin, tmp_path, monkeypatch)
     rec = json.loads((tmp_path / "times.jsonl").read_text(encoding="utf-8"))
     assert rec["stages"] == {"read": 2.0, "coverage": 3.0, "raster": 7.0, "valuing": 1.0}
     assert rec["total"] == 13.0
+
+
+def test_kept_frame_text_as_a_read_returns_it(plugin):
+    """The hand-off's frame (``_as_read``): text NULLs (None, NaN, pd.NA) become missing, text stays, "" stays "",
+    as the read builds them; an object column holding anything else than text (a number) is left to the file
+    (None); a Polygon comes back as a MultiPolygon."""
+    import geopandas as gpd
+    from qgis.PyQt.QtCore import QVariant
+
+    gdf = gpd.GeoDataFrame({"T": np.array([None, np.nan, pd.NA, "水田", ""], dtype=object)},
+                           geometry=[shapely.box(0, 0, 1, 1)] * 5, crs="EPSG:4545")
+    kept = qgis_io._as_read(gdf, ["T"], [QVariant.String])
+    read_like = pd.DataFrame({"T": np.array([None, None, None, "水田", ""], dtype=object)})["T"]
+    assert kept["T"].dtype == read_like.dtype and kept["T"].isna().tolist() == [True, True, True, False, False]
+    assert kept["T"].tolist()[3:] == ["水田", ""]
+    assert kept.index.tolist() == [1, 2, 3, 4, 5]
+    assert set(shapely.get_type_id(kept.geometry.values)) == {6}
+    other = gdf.assign(T=pd.Series([None, "a", 5, "b", ""], dtype=object))
+    assert other["T"].dtype == object and qgis_io._as_read(other, ["T"], [QVariant.String]) is None
