@@ -24,7 +24,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import pandas as pd
@@ -278,15 +278,24 @@ class BulkInsert:
             self.stmt = 0
 
 
+def unavailable(kernel: Callable[[], Any], functions: Callable[[], Any]) -> Optional[str]:
+    """Why a compiled GeoPackage loop cannot run (``kernel()`` and ``functions()`` load it and SQLite's
+    functions), or None when it can."""
+    if compiled.switched_off():
+        return "SWC_NO_NUMBA is set"
+    if kernel() is None:
+        return "numba is not installed"
+    if functions() is None:
+        return "SQLite's C functions were not found"
+    return None
+
+
 def describe() -> str:
     """How GeoPackage rows are bound, for the environment report: the compiled loop is tried on a one-row table
     (raises when it stores something else than it was given)."""
-    if compiled.switched_off():
-        return "Python (SWC_NO_NUMBA is set)"
-    if _kernel() is None:
-        return "Python (numba is not installed)"
-    if _sqlite() is None:
-        return "Python (SQLite's C functions were not found)"
+    reason = unavailable(_kernel, _sqlite)
+    if reason:
+        return f"Python ({reason})"
     import geopandas as gpd
 
     frame = gpd.GeoDataFrame({"a": [1.5], "b": [7], "c": ["水土保持"]}, geometry=[shapely.box(0, 0, 1, 1)])

@@ -271,12 +271,9 @@ def _decode(kernel: Any, text: np.ndarray, start: np.ndarray, end: np.ndarray,
 def describe() -> str:
     """How GeoPackage layers are read, for the environment report: the compiled loop is tried on a one-row table
     (raises when it returns something else than the row holds)."""
-    if compiled.switched_off():
-        return "pyogrio (SWC_NO_NUMBA is set)"
-    if _kernel() is None:
-        return "pyogrio (numba is not installed)"
-    if _functions() is None:
-        return "pyogrio (SQLite's C functions were not found)"
+    reason = gpkg_insert.unavailable(_kernel, _functions)
+    if reason:
+        return f"pyogrio ({reason})"
     import shapely
 
     box = shapely.to_wkb(shapely.box(0, 0, 1, 1), byte_order=1)
