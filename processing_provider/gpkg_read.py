@@ -1,7 +1,7 @@
 """A GeoPackage layer's rows read by a compiled loop (numba) that calls SQLite's C functions, into the arrays
 pyogrio's raw reader returns — fids, WKB, and per field float (NaN for NULL), integer (float with NaN when there
 are NULLs) or text (None for NULL) — without a Python object per value until the text is decoded, one column at
-a time. Reading the 205,546 benchmark pieces (16 fields) this way takes about a fifth of pyogrio's time.
+a time. Reading the 205,546 benchmark pieces (16 fields) this way takes 1.2–1.3 s, pyogrio 2.6–3.2 s.
 
 Used only when all of this holds, else :func:`read` returns None and the caller reads with pyogrio: numba is
 installed (``SWC_NO_NUMBA`` unset) and either already loaded or the layer has at least

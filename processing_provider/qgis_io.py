@@ -354,7 +354,7 @@ def write_gdf(gdf: gpd.GeoDataFrame, sink: QgsFeatureSink, fields: QgsFields,
 def _multipolygons(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """``gdf`` with each Polygon as a MultiPolygon of itself (for sinks of type MultiPolygon)."""
     geoms = np.asarray(gdf.geometry.values, dtype=object)
-    single = np.flatnonzero(shapely.get_type_id(geoms) == 3)
+    single = np.flatnonzero((shapely.get_type_id(geoms) == 3) & ~shapely.is_empty(geoms))
     if not single.size:
         return gdf
     geoms = geoms.copy()
@@ -670,6 +670,7 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         if bulk is None:  # Python binds in this thread: pages written once, at the commit
             con.execute("PRAGMA cache_size = -262144")
         # else the default small cache: SQLite writes pages out as it goes, in the inserting thread
+        prepared = bulk  # its statement is finalized at the end, even when Python takes over
         pool = ThreadPoolExecutor(max_workers=1) if bulk is not None else None
         pending: Optional[Future] = None
         try:
@@ -704,8 +705,8 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
                 wait([pending])
             if pool is not None:
                 pool.shutdown()
-            if bulk is not None:
-                bulk.close()
+            if prepared is not None:
+                prepared.close()
         if feedback is not None:
             feedback.setProgress(progress_span[1])
         if rtree_rows is not None:

@@ -191,3 +191,25 @@ def test_failing_or_cancelled_pipelined_write_leaves_the_table_as_it_was(plugin,
         assert con.execute("SELECT fid, PARCEL_ID FROM t").fetchall() == [(15000, "taken")]
         assert con.execute('SELECT count(*) FROM "rtree_t_geom"').fetchone()[0] == 0
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_text_sqlite_cannot_take_is_reported_by_python_binding(plugin, tmp_path, monkeypatch):
+    """A lone surrogate in the second chunk: the compiled loop hands over to Python's binding, which raises
+    the encoding error; the transaction is rolled back (the table stays empty) and the statement finalized."""
+    monkeypatch.setattr(gpkg_insert, "MIN_VALUES", 0)
+    gdf = frame(25_000)
+    gdf["DLMC"] = gdf["DLMC"].astype(object)
+    gdf.loc[21_000, "DLMC"] = "水\ud800田"
+    path = empty_layer(tmp_path / "t.gpkg")
+    with pytest.raises(UnicodeEncodeError):
+        qgis_io._append_gpkg_rows(path, "t", gdf, list(FIELDS))
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+    import os
+
+    open_files = {os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")}
+    assert os.path.realpath(path) not in open_files  # no connection left open on the file
