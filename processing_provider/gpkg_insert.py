@@ -136,7 +136,8 @@ def insert_pairs(con: sqlite3.Connection, path: str, sql: str, a: np.ndarray, b:
 
 @functools.cache
 def _sqlite() -> Optional[Any]:
-    """SQLite's C functions, from the library the ``_sqlite3`` module uses (pointers as 64-bit integers)."""
+    """SQLite's C functions, from the library the ``_sqlite3`` module uses (pointers as 64-bit integers), and the
+    C library's ``memcpy``."""
     try:
         import _sqlite3
 
@@ -160,6 +161,14 @@ def _sqlite() -> Optional[Any]:
             bind_blob = fn("sqlite3_bind_blob", i32, ptr, i32, ptr, i32, ptr)
             step = fn("sqlite3_step", i32, ptr)
             reset = fn("sqlite3_reset", i32, ptr)
+            # for reading (gpkg_read)
+            column_type = fn("sqlite3_column_type", i32, ptr, i32)
+            column_int64 = fn("sqlite3_column_int64", i64, ptr, i32)
+            column_double = fn("sqlite3_column_double", ctypes.c_double, ptr, i32)
+            column_blob = fn("sqlite3_column_blob", ptr, ptr, i32)
+            column_bytes = fn("sqlite3_column_bytes", i32, ptr, i32)
+            memcpy = ctypes.CDLL(None).memcpy
+            memcpy.restype, memcpy.argtypes = ptr, [ptr, ptr, ctypes.c_size_t]
 
         return Functions
     except (ImportError, OSError, AttributeError):

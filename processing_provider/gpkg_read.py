@@ -13,7 +13,6 @@ NUL character and is valid UTF-8, and every geometry is a standard GeoPackage bl
 from __future__ import annotations
 
 import ctypes
-import functools
 import os
 import re
 import sqlite3
@@ -46,37 +45,12 @@ def _kernel() -> Optional[Any]:
     return compiled.load(Path(__file__).with_name("_gpkg_read_numba.py"), MODULE)
 
 
-@functools.cache
-def _functions() -> Optional[Any]:
-    """SQLite's column functions (from the library the ``_sqlite3`` module uses) and ``memcpy``."""
-    base = gpkg_insert._sqlite()
-    if base is None:
-        return None
-    try:
-        import _sqlite3
-
-        lib = ctypes.CDLL(_sqlite3.__file__)
-        libc = ctypes.CDLL(None)
-        ptr, i32 = ctypes.c_uint64, ctypes.c_int
-
-        def fn(owner: Any, name: str, restype: Any, *argtypes: Any) -> Any:
-            f = getattr(owner, name)
-            f.restype, f.argtypes = restype, list(argtypes)
-            return f
-
-        class Functions:
-            prepare, finalize, errmsg, step = base.prepare, base.finalize, base.errmsg, base.step
-            db_filename = base.db_filename
-            column_type = fn(lib, "sqlite3_column_type", i32, ptr, i32)
-            column_int64 = fn(lib, "sqlite3_column_int64", ctypes.c_int64, ptr, i32)
-            column_double = fn(lib, "sqlite3_column_double", ctypes.c_double, ptr, i32)
-            column_blob = fn(lib, "sqlite3_column_blob", ptr, ptr, i32)
-            column_bytes = fn(lib, "sqlite3_column_bytes", i32, ptr, i32)
-            memcpy = fn(libc, "memcpy", ptr, ptr, ptr, ctypes.c_size_t)
-
-        return Functions
-    except (ImportError, OSError, AttributeError):
-        return None
+def fid_range(con: sqlite3.Connection, layer: str, fid: str) -> Optional[tuple[int, int]]:
+    """The smallest and largest fid of ``layer`` (None when it is empty)."""
+    # two queries: SQLite answers a lone min() or max() of the key from the index, both at once by a scan
+    lo = con.execute(f'SELECT min("{fid}") FROM "{layer}"').fetchone()[0]
+    hi = con.execute(f'SELECT max("{fid}") FROM "{layer}"').fetchone()[0]
+    return None if lo is None else (int(lo), int(hi))
 
 
 def _declared_types(con: sqlite3.Connection, layer: str, fid: str, geom: str,
@@ -108,7 +82,7 @@ def read(path: str, layer: str, fid: str, geom: str, names: list[str], count: in
     (the loop runs without the GIL)."""
     if compiled.switched_off() or ("numba" not in sys.modules and count * (len(names) + 2) < gpkg_insert.MIN_VALUES):
         return None
-    kernel, f = _kernel(), _functions()
+    kernel, f = _kernel(), gpkg_insert._sqlite()
     if kernel is None or f is None:
         return None
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
@@ -118,13 +92,11 @@ def read(path: str, layer: str, fid: str, geom: str, names: list[str], count: in
         if declared is None:
             return None
         ranges: list[Optional[tuple[int, int]]] = [None]
-        if count > 2 * BATCH:
-            # two queries: SQLite answers a lone min() or max() of the key from the index, both at once by a scan
-            lo = con.execute(f'SELECT min("{fid}") FROM "{layer}"').fetchone()[0]
-            hi = con.execute(f'SELECT max("{fid}") FROM "{layer}"').fetchone()[0]
-            if lo is not None and hi > lo:
-                mid = (int(lo) + int(hi) + 1) // 2
-                ranges = [(int(lo), mid), (mid, int(hi) + 1)]
+        bounds = fid_range(con, layer, fid) if count > 2 * BATCH else None
+        if bounds is not None and bounds[1] > bounds[0]:
+            lo, hi = bounds
+            mid = (lo + hi + 1) // 2
+            ranges = [(lo, mid), (mid, hi + 1)]
     kind = np.array([_KINDS[d] for d in declared], dtype=np.int8)
     ints = [_INT_TYPES.get(d, np.int64) for d in declared]
     cap = max(count // len(ranges) + 1, 1)
@@ -271,7 +243,7 @@ def _decode(kernel: Any, text: np.ndarray, start: np.ndarray, end: np.ndarray,
 def describe() -> str:
     """How GeoPackage layers are read, for the environment report: the compiled loop is tried on a one-row table
     (raises when it returns something else than the row holds)."""
-    reason = gpkg_insert.unavailable(_kernel, _functions)
+    reason = gpkg_insert.unavailable(_kernel, gpkg_insert._sqlite)
     if reason:
         return f"pyogrio ({reason})"
     import shapely

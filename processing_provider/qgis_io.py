@@ -18,6 +18,7 @@ import json
 import os
 import time
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing
 from typing import Any, Callable, Optional
 
 import geopandas as gpd
@@ -214,12 +215,10 @@ def _read_raw(path: str, layer: str, names: list[str], feedback: Optional[QgsPro
     if fid_col and count > 2 * _READ_CHUNK:
         import sqlite3
 
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
-            # two queries: SQLite answers a lone min() or max() of the key from the index, both at once by a scan
-            lo = con.execute(f'SELECT min("{fid_col}") FROM "{layer}"').fetchone()[0]
-            hi = con.execute(f'SELECT max("{fid_col}") FROM "{layer}"').fetchone()[0]
-        if lo is not None:
-            ranges = [(a, a + _READ_CHUNK) for a in range(int(lo), int(hi) + 1, _READ_CHUNK)]
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            bounds = gpkg_read.fid_range(con, layer, fid_col)
+        if bounds is not None:
+            ranges = [(a, a + _READ_CHUNK) for a in range(bounds[0], bounds[1] + 1, _READ_CHUNK)]
     parts = []
     for k, fid_range in enumerate(ranges):
         if feedback is not None:
