@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from typing import Any, Callable, Optional
 
@@ -698,11 +698,8 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
             rtree_rows = _rtree_rows(node_size, np.flatnonzero(ok) + 1, bounds[ok]) if has_rtree else None
             if pending is not None:
                 pending.result()
-                pending = None
         finally:
-            if pending is not None:  # failing or cancelled: the connection is free again before rolling back
-                wait([pending])
-            if pool is not None:
+            if pool is not None:  # waits for a pending chunk: the connection is free again before a rollback
                 pool.shutdown()
             if prepared is not None:
                 prepared.close()
