@@ -23,10 +23,10 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..valuation.accounting import NPP_UNITS, FactorInputs, account
 from ..valuation.progress import Monitor
 from . import qgis_io
 from .base import SwcAlgorithm
+from .source_wkb import SourceWkb
 
 #: Raster parameters: name → (label, help). Labels and help are translated at definition time.
 RASTERS = ("R_FACTOR", "K_FACTOR", "DEM", "LS_FACTOR", "CP_FACTOR", "VEG_COVER", "NPP", "PRECIP", "ET",
@@ -130,6 +130,8 @@ class AccountValuesAlgorithm(SwcAlgorithm):
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        from ..valuation.accounting import NPP_UNITS, FactorInputs, account
+
         src = self.parameterAsSource(parameters, "PARCELS", context)
         if src is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "PARCELS"))
@@ -145,7 +147,8 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         feedback.setProgressText(tr("Reading parcels"))
         direct = qgis_io.direct_gpkg(parameters.get("PARCELS"),
                                      self.parameterAsVectorLayer(parameters, "PARCELS", context), context)
-        parcels = qgis_io.source_to_gdf(src, feedback, (0.0, 5.0), direct=direct)
+        read_wkb = SourceWkb()  # the parcels' geometries are written back as read: their WKB is kept
+        parcels = qgis_io.source_to_gdf(src, feedback, (0.0, 5.0), direct=direct, keep_wkb=read_wkb)
         clock.stage("prepare")
         monitor = clock.monitor(monitor, {"coverage fractions": "coverage", "reading factors": "raster",
                                           "pricing": "valuing", "done": "valuing"}, "raster")
@@ -163,7 +166,9 @@ class AccountValuesAlgorithm(SwcAlgorithm):
         gdf = result.parcels
         fields = qgis_io.qgs_fields_for(gdf, src.fields())
         dest = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback, (90.0, 97.0),
-                                     also=lambda d: self.store_provenance_in_gpkg(d, result.provenance))
+                                     also=lambda d: self.store_provenance_in_gpkg(d, result.provenance),
+                                     source_wkb=read_wkb)
+        read_wkb.clear()
         self.styled_outputs = [dest]
         out: dict[str, Any] = {"OUTPUT": dest, "PARCEL_COUNT": len(gdf), "V_TOTAL": float(gdf["V_TOTAL"].sum())}
         for name, table in (("SUMMARY", result.summary), ("PROVENANCE", self.flat_provenance(result.provenance))):

@@ -16,6 +16,7 @@ from ..i18n import tr
 from ..valuation.errors import Cancelled, Notice, ValuationError
 from ..valuation.parameters import ParameterSet
 from ..valuation.progress import Monitor
+from .gc_pause import collector_paused
 from .messages import translate_error, translate_notice, translate_progress
 from .output_style import style_output
 
@@ -118,7 +119,8 @@ class SwcAlgorithm(QgsProcessingAlgorithm):
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
         monitor = monitor_for(feedback)
         try:
-            return self.execute(parameters, context, feedback, monitor)
+            with collector_paused():
+                return self.execute(parameters, context, feedback, monitor)
         except ValuationError as err:
             raise QgsProcessingException(translate_error(err)) from err
         except Cancelled:

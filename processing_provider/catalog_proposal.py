@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import pandas as pd
 from qgis.core import (
@@ -26,16 +26,6 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..valuation.catalog import (
-    CatalogRegister,
-    Change,
-    Proposal,
-    load_criteria,
-    proposal_changes,
-    proposal_map,
-    propose,
-    write_form,
-)
 from ..valuation.errors import ValuationError
 from ..valuation.parcels import find_field
 from ..valuation.progress import Monitor
@@ -43,6 +33,10 @@ from . import qgis_io
 from .base import SwcAlgorithm
 from .messages import translate_error
 from .watershed_summary import GROUP_ID, as_multipolygons, categories, finish_layer, group_name
+
+if TYPE_CHECKING:
+    from ..valuation.catalog import Change, Proposal
+
 
 #: Output columns put first, before the candidate's own fields.
 HEAD = ("RANK", "WS_ID", "WS_NAME", "SCORE", "PROPOSED", "STATUS", "BLOCKED_BY", "OVERRIDE")
@@ -152,6 +146,8 @@ class CatalogProposalAlgorithm(SwcAlgorithm):
     # ------------------------------------------------------------------------------------------------------------
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        from ..valuation.catalog import CatalogRegister, load_criteria, proposal_map, propose, write_form
+
         src = self.parameterAsSource(parameters, "WATERSHEDS", context)
         if src is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "WATERSHEDS"))
@@ -257,6 +253,8 @@ class CatalogProposalAlgorithm(SwcAlgorithm):
 
     def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802
                              feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        from ..valuation.catalog import load_criteria
+
         if getattr(self, "dest", None):
             defs = {**field_texts(), **{f"S_{c.id}"[:10]: ("float", "", c.label_en, c.label_zh)
                                          for c in load_criteria()}}
@@ -307,6 +305,8 @@ class CatalogProposalAlgorithm(SwcAlgorithm):
     def decided_entries(self, decision: list[dict[str, str]], proposal: Proposal, year: int, initial: bool,
                         in_force: Optional[set[str]] = None) -> list[Change]:
         """What to record: the DECISION rows when given, else the proposal (as entries or as changes)."""
+        from ..valuation.catalog import Change, proposal_changes
+
         t = proposal.table.set_index("WS_ID")
         if decision:
             out = []

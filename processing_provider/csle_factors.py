@@ -17,8 +17,6 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from ..valuation.accounting import FactorInputs
-from ..valuation.erosion_maps import erosion_layers, write_raster
 from ..valuation.progress import Monitor
 from . import qgis_io
 from .account_values import raster_texts
@@ -68,6 +66,9 @@ class CsleFactorsAlgorithm(SwcAlgorithm):
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        from ..valuation.accounting import FactorInputs
+        from ..valuation.erosion_maps import erosion_layers, write_raster
+
         src = self.parameterAsSource(parameters, "PARCELS", context)
         if src is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "PARCELS"))

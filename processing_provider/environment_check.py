@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from osgeo import gdal
 from qgis.core import Qgis, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputString
 
 from ..i18n import tr
-from ..valuation.environment import probe
 from ..valuation.progress import Monitor
 from . import gpkg_insert, gpkg_read
 from .base import SwcAlgorithm
@@ -16,6 +14,8 @@ from .base import SwcAlgorithm
 
 def qgis_versions() -> dict[str, str]:
     """GDAL, GEOS and PROJ versions of the running QGIS."""
+    from osgeo import gdal
+
     geos = Qgis.geosVersion() if hasattr(Qgis, "geosVersion") else ""
     proj = ""
     try:
@@ -51,6 +51,8 @@ class EnvironmentCheckAlgorithm(SwcAlgorithm):
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        from ..valuation.environment import probe
+
         libs = probe()
         libs["gpkg_write"] = gpkg_insert.describe()
         libs["gpkg_read"] = gpkg_read.describe()

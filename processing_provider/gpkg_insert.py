@@ -39,10 +39,12 @@ MODULE = "swc_ecovalue_gpkg_insert_numba"
 #: numba and loading the cached loop take about 0.5 s, and the loop saves about 0.25 s a million values.
 MIN_VALUES = 2_000_000
 
-def _geometry_parts(geoms: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, ...]:
+def _geometry_parts(geoms: np.ndarray, bounds: np.ndarray,
+                    known: Optional[np.ndarray] = None) -> tuple[np.ndarray, ...]:
     """Polygons and MultiPolygons (2-D; None for missing) as the kernel writes them: kind (0 missing, 1 empty,
     2 Polygon, 3 MultiPolygon), envelopes (``bounds`` of ``shapely.bounds`` as minx maxx miny maxy, 32 bytes),
-    little-endian ISO WKB (an empty Polygon as an empty MultiPolygon) in one buffer and its offsets."""
+    little-endian ISO WKB (an empty Polygon as an empty MultiPolygon) in one buffer and its offsets.
+    ``known``: per geometry its little-endian WKB when already known (else None), taken as it is."""
     missing = shapely.is_missing(geoms)
     empty = ~missing & shapely.is_empty(geoms)
     polygon = shapely.get_type_id(geoms) == 3
@@ -51,7 +53,14 @@ def _geometry_parts(geoms: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, 
         geoms[empty & polygon] = shapely.from_wkt("MULTIPOLYGON EMPTY")
     kind = np.where(missing, 0, np.where(empty, 1, np.where(polygon, 2, 3))).astype(np.int8)
     env = np.ascontiguousarray(bounds[:, [0, 2, 1, 3]]).view(np.uint8).reshape(len(geoms), 32)
-    wkb = shapely.to_wkb(geoms[~missing], byte_order=1, flavor="iso").tolist()
+    todo = ~missing
+    by_row = np.empty(len(geoms), dtype=object)
+    if known is not None:
+        reuse = todo & ~empty & ~pd.isna(known)
+        by_row[reuse] = known[reuse]
+        todo &= ~reuse
+    by_row[todo] = shapely.to_wkb(geoms[todo], byte_order=1, flavor="iso")
+    wkb = by_row[~missing].tolist()
     lengths = np.zeros(len(geoms), dtype=np.int64)
     lengths[~missing] = np.fromiter(map(len, wkb), dtype=np.int64, count=len(wkb))
     buffer = np.frombuffer(b"".join(wkb) or b"\0", dtype=np.uint8)
@@ -210,8 +219,9 @@ class BulkInsert:
     a range of the frame's rows, :meth:`close` finalizes the statement."""
 
     def __init__(self, db: int, functions: Any, kernel: Any, frame: pd.DataFrame, geoms: np.ndarray, srs_id: int,
-                 kinds: dict[str, str], sql: str) -> None:
+                 kinds: dict[str, str], sql: str, known_wkb: Optional[np.ndarray] = None) -> None:
         self.db, self.f, self.kernel, self.frame, self.geoms = db, functions, kernel, frame, geoms
+        self.known_wkb = known_wkb
         self.reals = [n for n, k in kinds.items() if k == "real"]
         self.ints = [n for n, k in kinds.items() if k == "int"]
         self.texts = [n for n, k in kinds.items() if k == "text"]
@@ -225,9 +235,10 @@ class BulkInsert:
 
     @classmethod
     def prepare(cls, con: sqlite3.Connection, path: str, table: str, pk: str, geom_col: str, frame: pd.DataFrame,
-                names: list[str], srs_id: int) -> Optional[BulkInsert]:
+                names: list[str], srs_id: int, known_wkb: Optional[np.ndarray] = None) -> Optional[BulkInsert]:
         """The bulk insert of ``frame``'s columns ``names`` (and geometry) into ``table``, or None when the
-        compiled path cannot be used (see the module's description)."""
+        compiled path cannot be used (see the module's description). ``known_wkb``: per row the geometry's
+        little-endian WKB when already known, else None (see :func:`_geometry_parts`)."""
         if "numba" not in sys.modules and len(frame) * (len(names) + 2) < MIN_VALUES:
             return None  # loading numba would cost more than the compiled loop saves
         kinds = {n: _column_kind(frame[n]) for n in names}
@@ -247,7 +258,8 @@ class BulkInsert:
         cols = ", ".join(f'"{c}"' for c in [pk, geom_col, *order])
         sql = f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join("?" * (len(order) + 2))})'
         try:
-            return cls(db, functions, kernel, frame, geoms, srs_id, {n: str(kinds[n]) for n in order}, sql)
+            return cls(db, functions, kernel, frame, geoms, srs_id, {n: str(kinds[n]) for n in order}, sql,
+                       known_wkb)
         except UnicodeEncodeError:  # text SQLite would refuse too: the Python path reports it
             return None
 
@@ -255,7 +267,8 @@ class BulkInsert:
         """Rows ``lo``…``hi`` − 1 as the arrays the loop binds (``bounds``: their geometries' bounds). Holds the
         GIL (WKB, text); :meth:`insert` does not, so the next chunk can be made while one is inserted."""
         n = hi - lo
-        kind, env, wkb, wkb_off = _geometry_parts(self.geoms[lo:hi], bounds)
+        kind, env, wkb, wkb_off = _geometry_parts(self.geoms[lo:hi], bounds,
+                                                  None if self.known_wkb is None else self.known_wkb[lo:hi])
         part = self.frame.iloc[lo:hi]
         reals = np.ascontiguousarray(part[self.reals].to_numpy(dtype=np.float64).T) if self.reals \
             else np.empty((0, n))

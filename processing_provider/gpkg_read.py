@@ -68,15 +68,18 @@ def _declared_types(con: sqlite3.Connection, layer: str, fid: str, geom: str,
     return kinds
 
 
-Read = tuple[np.ndarray, np.ndarray, dict[str, Any]]
+Read = tuple[np.ndarray, np.ndarray, dict[str, Any], Optional[np.ndarray]]
 
 
 def read(path: str, layer: str, fid: str, geom: str, names: list[str], count: int,
-         cancelled: Optional[Callable[[float], bool]] = None) -> Optional[Read]:
+         cancelled: Optional[Callable[[float], bool]] = None, polygonal: bool = False) -> Optional[Read]:
     """Fids, WKB (bytes, None for NULL) and field arrays of ``layer``'s fields ``names``, in fid order, as
-    pyogrio's raw reader gives them; None when the compiled loop cannot read this layer (the caller then reads
-    it with pyogrio). ``count``: the expected number of rows (a hint); ``cancelled(fraction done)`` is asked
-    between batches of rows (in this thread) and stops the read (None is returned) when it says so.
+    pyogrio's raw reader gives them, and when ``polygonal`` (else None) a mask of the WKB that is what
+    ``shapely.to_wkb(byte_order=1)`` makes of the geometry read from it (``plain_polygonal`` of the kernel:
+    2-D little-endian Polygons and MultiPolygons); None when the compiled loop cannot read this layer (the
+    caller then reads it with pyogrio). ``count``: the expected number of rows (a hint); ``cancelled(fraction
+    done)`` is asked between batches of rows (in this thread) and stops the read (None is returned) when it
+    says so.
 
     A large layer is read in two halves of its fids, the second by another thread with its own connection
     (the loop runs without the GIL)."""
@@ -101,15 +104,15 @@ def read(path: str, layer: str, fid: str, geom: str, names: list[str], count: in
     ints = [_INT_TYPES.get(d, np.int64) for d in declared]
     cap = max(count // len(ranges) + 1, 1)
     if len(ranges) == 1:
-        return _read_range(kernel, f, path, layer, fid, geom, names, kind, ints, None, cap, cancelled)
+        return _read_range(kernel, f, path, layer, fid, geom, names, kind, ints, None, cap, cancelled, polygonal)
     stop = threading.Event()
     with ThreadPoolExecutor(max_workers=1) as pool:
         second = pool.submit(_read_range, kernel, f, path, layer, fid, geom, names, kind, ints, ranges[1], cap,
-                             lambda _: stop.is_set())
+                             lambda _: stop.is_set(), polygonal)
         first = None
         try:
             first = _read_range(kernel, f, path, layer, fid, geom, names, kind, ints, ranges[0], cap,
-                                None if cancelled is None else lambda done: cancelled(done / 2))
+                                None if cancelled is None else lambda done: cancelled(done / 2), polygonal)
         finally:
             if first is None:
                 stop.set()
@@ -117,12 +120,13 @@ def read(path: str, layer: str, fid: str, geom: str, names: list[str], count: in
     if first is None or other is None:
         return None
     return (np.concatenate([first[0], other[0]]), np.concatenate([first[1], other[1]]),
-            {name: np.concatenate([first[2][name], other[2][name]]) for name in names})
+            {name: np.concatenate([first[2][name], other[2][name]]) for name in names},
+            None if first[3] is None or other[3] is None else np.concatenate([first[3], other[3]]))
 
 
 def _read_range(kernel: Any, f: Any, path: str, layer: str, fid: str, geom: str, names: list[str],
                 kind: np.ndarray, ints: list[type], fids: Optional[tuple[int, int]], cap: int,
-                cancelled: Optional[Callable[[float], bool]]) -> Optional[Read]:
+                cancelled: Optional[Callable[[float], bool]], polygonal: bool = False) -> Optional[Read]:
     """The rows with fids in ``[fids[0], fids[1])`` (all when None), on a connection of its own."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)) as con:
         db = gpkg_insert._handle(con, path, f)
@@ -135,14 +139,13 @@ def _read_range(kernel: Any, f: Any, path: str, layer: str, fid: str, geom: str,
         if f.prepare(db, sql, len(sql), ctypes.byref(stmt), 0) != 0:
             return None
         try:
-            return _read_rows(kernel, f, db, stmt.value, kind, ints, names, cap, cancelled)
+            return _read_rows(kernel, f, db, stmt.value, kind, ints, names, cap, cancelled, polygonal)
         finally:
             f.finalize(stmt.value)
 
 
 def _read_rows(kernel: Any, f: Any, db: int, stmt: int, kind: np.ndarray, int_types: list[type], names: list[str],
-               cap: int,
-               cancelled: Optional[Callable[[float], bool]]) -> Optional[Read]:
+               cap: int, cancelled: Optional[Callable[[float], bool]], polygonal: bool = False) -> Optional[Read]:
     n_cols = len(names)
     slot = np.zeros(n_cols, dtype=np.int64)
     for k in range(3):
@@ -216,7 +219,11 @@ def _read_rows(kernel: Any, f: Any, db: int, stmt: int, kind: np.ndarray, int_ty
     starts, ends = geom_start[:n], geom_end[:n]
     present = starts >= 0
     wkb[present] = [blob[a:b] for a, b in zip(starts[present].tolist(), ends[present].tolist())]
-    return fids[:n].copy(), wkb, data
+    plain = None
+    if polygonal:
+        plain = np.empty(n, dtype=bool)
+        kernel.plain_polygonal(geom, starts, ends, plain)
+    return fids[:n].copy(), wkb, data, plain
 
 
 def _decode(kernel: Any, text: np.ndarray, start: np.ndarray, end: np.ndarray,
@@ -259,7 +266,7 @@ def describe() -> str:
         got = read(path, "t", "fid", "geom", ["a", "b", "c"], 1)
     if got is None:
         return "pyogrio (the compiled read could not read a test table)"
-    fids, wkb, data = got
+    fids, wkb, data, _ = got
     row = (fids.tolist(), wkb.tolist(), data["a"].tolist(), data["b"].tolist(), data["c"].tolist())
     assert row == ([7], [box], [1.5], [7], ["水土保持"]), f"compiled GeoPackage read returned {row}"
     import numba

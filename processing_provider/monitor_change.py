@@ -6,7 +6,7 @@ import base64
 import datetime as _dt
 import html
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 import pandas as pd
@@ -28,21 +28,14 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..valuation.errors import ValuationError
-from ..valuation.monitoring import (
-    CHANGE_FIELDS,
-    TRADE_FIELDS,
-    MonitoringResult,
-    change_map,
-    field_defs,
-    monitor_change,
-    read_gpkg_provenance,
-    record_monitoring,
-)
 from ..valuation.progress import Monitor
 from . import qgis_io
 from .base import SwcAlgorithm
 from .messages import translate_error
 from .watershed_summary import GROUP_ID, as_multipolygons, categories, finish_layer, group_name
+
+if TYPE_CHECKING:
+    from ..valuation.monitoring import MonitoringResult
 
 
 def flag_texts() -> dict[str, str]:
@@ -125,6 +118,8 @@ class MonitorChangeAlgorithm(SwcAlgorithm):
     def provenance(self, parameters: dict[str, Any], which: str, context: QgsProcessingContext
                    ) -> tuple[Optional[pd.DataFrame], str]:
         """The provenance table given, else the swc_provenance layer of the layer's GeoPackage; and its path."""
+        from ..valuation.monitoring import read_gpkg_provenance
+
         src = self.parameterAsSource(parameters, f"{which}_PROVENANCE", context)
         layer = self.parameterAsVectorLayer(parameters, which, context)
         path = layer.source().split("|")[0] if layer is not None else str(parameters.get(which, ""))
@@ -135,6 +130,8 @@ class MonitorChangeAlgorithm(SwcAlgorithm):
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        from ..valuation.monitoring import change_map, monitor_change, record_monitoring
+
         bsrc = self.parameterAsSource(parameters, "BASELINE", context)
         csrc = self.parameterAsSource(parameters, "CURRENT", context)
         for src, name in ((bsrc, "BASELINE"), (csrc, "CURRENT")):
@@ -193,6 +190,8 @@ class MonitorChangeAlgorithm(SwcAlgorithm):
 
     def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802
                              feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        from ..valuation.monitoring import field_defs
+
         if getattr(self, "dest", None):
             finish_layer(self.dest, context, field_defs(), lambda: categories("FLAG", [
                 (1, "#e53935", tr("Flagged")), (0, "#a5d6a7", tr("Not flagged"))]))
@@ -248,6 +247,8 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def write_report(path: str, res: MonitoringResult, baseline: str, current: str, png: Optional[Path]) -> None:
     """The monitoring report (HTML, self-contained: the map is embedded and also written beside it)."""
+    from ..valuation.monitoring import CHANGE_FIELDS, TRADE_FIELDS
+
     f = res.facts
     flags, matches = flag_texts(), match_texts()
     parts = [_h("h1", tr("Monitoring report: soil-and-water-conservation function after the trade")),

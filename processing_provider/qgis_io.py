@@ -50,6 +50,8 @@ from ..valuation.errors import Cancelled
 from ..valuation.fields import catalogue
 from ..valuation.progress import Monitor
 from . import gpkg_insert, gpkg_read
+from .source_wkb import SourceWkb
+from .writeback import Writeback
 
 
 def to_pyproj(crs: QgsCoordinateReferenceSystem) -> Optional[CRS]:
@@ -105,11 +107,13 @@ def _column(values: list[Any]) -> list[Any]:
 
 def source_to_gdf(source: QgsFeatureSource, feedback: Optional[QgsProcessingFeedback] = None,
                   progress_span: tuple[float, float] = (0.0, 5.0),
-                  direct: Optional[tuple[str, str]] = None) -> gpd.GeoDataFrame:
+                  direct: Optional[tuple[str, str]] = None,
+                  keep_wkb: Optional[SourceWkb] = None) -> gpd.GeoDataFrame:
     """Read every feature of ``source`` (index = feature id).
 
     ``direct``: ``(path, layer)`` of a GeoPackage layer that holds exactly what ``source`` gives
     (:func:`direct_gpkg`); it is then read with pyogrio, with the same columns, values and types.
+    ``keep_wkb``: filled with the WKB the geometries were read from, when the compiled read gave it.
     """
     # A GeoPackage's "fid" column is the feature id (kept as the index), never an attribute to copy.
     keep = [i for i, f in enumerate(source.fields()) if f.name().lower() != "fid"]
@@ -124,7 +128,7 @@ def source_to_gdf(source: QgsFeatureSource, feedback: Optional[QgsProcessingFeed
                 feedback.setProgress(progress_span[1])
             return handed
         gdf = _read_gpkg(direct[0], direct[1], names, [source.fields().at(i) for i in keep], crs, feedback,
-                         progress_span)
+                         progress_span, keep_wkb)
         if feedback is not None:
             if feedback.isCanceled():
                 raise Cancelled()
@@ -189,9 +193,12 @@ _READ_CHUNK = 50_000
 
 
 def _read_raw(path: str, layer: str, names: list[str], feedback: Optional[QgsProcessingFeedback] = None,
-              progress_span: tuple[float, float] = (0.0, 5.0)) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+              progress_span: tuple[float, float] = (0.0, 5.0),
+              polygonal: bool = False) -> gpkg_read.Read:
     """Fids, WKB and field arrays of a GeoPackage layer (NULL: None in text, NaN in numbers — integer fields
-    with NULLs come as float), read in ranges of :data:`_READ_CHUNK` fids for large layers."""
+    with NULLs come as float), read in ranges of :data:`_READ_CHUNK` fids for large layers; and when
+    ``polygonal`` and the compiled read was used, its mask of plain polygonal WKB (:func:`gpkg_read.read`),
+    else None."""
     import pyogrio
 
     info = pyogrio.read_info(path, layer=layer)
@@ -208,7 +215,7 @@ def _read_raw(path: str, layer: str, names: list[str], feedback: Optional[QgsPro
             feedback.setProgress(progress_span[0] + (progress_span[1] - progress_span[0]) * fraction)
             return False
 
-        got = gpkg_read.read(path, layer, fid_col, geom_col, names, count, cancelled)
+        got = gpkg_read.read(path, layer, fid_col, geom_col, names, count, cancelled, polygonal)
         if got is not None:
             return got
     ranges: list[Optional[tuple[int, int]]] = [None]
@@ -233,16 +240,18 @@ def _read_raw(path: str, layer: str, names: list[str], feedback: Optional[QgsPro
     fields = [str(n) for n in meta["fields"]]
     data = {name: np.concatenate([np.asarray(p[3][i]) for p in parts]) if len(parts) > 1 else np.asarray(parts[0][3][i])
             for i, name in enumerate(fields)}
-    return fids, wkb, data
+    return fids, wkb, data, None
 
 
 def _read_gpkg(path: str, layer: str, names: list[str], fields: list[QgsField],
                crs: Optional[CRS], feedback: Optional[QgsProcessingFeedback] = None,
-               progress_span: tuple[float, float] = (0.0, 5.0)) -> gpd.GeoDataFrame:
-    """The direct read of :func:`direct_gpkg`: the columns and types :func:`source_to_gdf` builds."""
+               progress_span: tuple[float, float] = (0.0, 5.0),
+               keep_wkb: Optional[SourceWkb] = None) -> gpd.GeoDataFrame:
+    """The direct read of :func:`direct_gpkg`: the columns and types :func:`source_to_gdf` builds (and the WKB
+    in ``keep_wkb``, see there)."""
     from ..valuation.parcels import in_halves
 
-    fids, wkb, by_name = _read_raw(path, layer, names, feedback, progress_span)
+    fids, wkb, by_name, plain = _read_raw(path, layer, names, feedback, progress_span, keep_wkb is not None)
     columns: dict[str, Any] = {}
     for name, f in zip(names, fields):
         arr = np.asarray(by_name[name])
@@ -259,6 +268,8 @@ def _read_gpkg(path: str, layer: str, names: list[str], fields: list[QgsField],
     geoms = in_halves(shapely.from_wkb, np.asarray(wkb, dtype=object)) if len(wkb) else np.empty(0, dtype=object)
     if len(geoms) and shapely.has_z(geoms).any():
         geoms = shapely.force_2d(geoms)
+    elif keep_wkb is not None and plain is not None:
+        keep_wkb.keep(geoms, wkb, plain)
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=df.index), crs=crs)
 
 
@@ -365,13 +376,14 @@ def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name:
                   context: QgsProcessingContext, gdf: gpd.GeoDataFrame, fields: QgsFields,
                   feedback: Optional[QgsProcessingFeedback] = None,
                   progress_span: tuple[float, float] = (90.0, 100.0),
-                  also: Optional[Callable[[str], None]] = None) -> str:
+                  also: Optional[Callable[[str], None]] = None, source_wkb: Optional[SourceWkb] = None) -> str:
     """Create the feature sink of parameter ``name`` (MultiPolygon, ``gdf``'s CRS) and write ``gdf``; returns
     the destination id. When the sink made a new GeoPackage layer, the rows are inserted into it with SQLite
     after the sink is closed (same fields, types, values and spatial index, a fraction of the time); else they
     go feature by feature. Cancelled while the rows are written, the new file is removed.
     ``also(destination)`` adds to the output (e.g. another table in its GeoPackage): called before the rows
     are inserted into a new GeoPackage (cheaper while it is small), else after they are written.
+    ``source_wkb``: the WKB geometries were read from (:func:`source_to_gdf`), written again as it is.
     """
     handoff_clear()  # another layer is written: drop the kept frame
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.MultiPolygon,
@@ -405,7 +417,7 @@ def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name:
         if also is not None:
             also(dest)
         handoff_clear()  # the slot never outlives a write
-        _append_gpkg_rows(path, layer, gdf, names, feedback, progress_span)
+        _append_gpkg_rows(path, layer, gdf, names, feedback, progress_span, source_wkb)
         _handoff_keep(path, layer, gdf, fields)
     except Cancelled:
         if not option:  # a file the sink has just made for this layer alone: no partial output
@@ -628,8 +640,10 @@ def _gpkg_blobs(geoms: np.ndarray, srs_id: int, bounds: np.ndarray) -> list[Opti
 
 def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[str],
                       feedback: Optional[QgsProcessingFeedback] = None,
-                      progress_span: tuple[float, float] = (90.0, 100.0)) -> None:
-    """Insert ``gdf`` into the empty GeoPackage table ``layer`` (fields ``names``) in one SQLite transaction.
+                      progress_span: tuple[float, float] = (90.0, 100.0),
+                      source_wkb: Optional[SourceWkb] = None) -> None:
+    """Insert ``gdf`` into the empty GeoPackage table ``layer`` (fields ``names``) in one SQLite transaction
+    (geometries found in ``source_wkb`` with their WKB from there).
 
     The table's triggers (R*Tree index, feature count) are set aside while inserting; the index is filled in
     bulk from the envelopes, and the feature count and the layer extent are set as GDAL would.
@@ -637,6 +651,7 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
     import sqlite3
 
     con = sqlite3.connect(path, isolation_level=None)
+    early = Writeback(path)  # pages written back while inserting: the commit of the style syncs little
     try:
         # a new file the sink has just made: no write-ahead log or sync needed while filling it (its journal
         # mode is put back afterwards)
@@ -664,7 +679,8 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
             if has_rtree else 0
         # compiled binding from arrays when it can be used (one chunk inserted by a second thread, without the
         # GIL, while this thread makes the next), else Python values; one chunk of rows at a time
-        bulk = gpkg_insert.BulkInsert.prepare(con, path, layer, pk[0], geom_col, gdf, names, int(srs_id)) \
+        bulk = gpkg_insert.BulkInsert.prepare(con, path, layer, pk[0], geom_col, gdf, names, int(srs_id),
+                                              None if source_wkb is None else source_wkb.for_rows(geoms)) \
             if bulk_insert_enabled else None
         if bulk is None:  # Python binds in this thread: pages written once, at the commit
             con.execute("PRAGMA cache_size = -262144")
@@ -684,12 +700,14 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
                 if pending is not None:
                     pending.result()
                     pending = None
+                    early.kick()
                 if chunk is not None and pool is not None:
                     pending = pool.submit(bulk.insert, chunk)  # type: ignore[union-attr]
                 else:
                     con.executemany(insert, zip(range(lo + 1, hi + 1),
                                                 _gpkg_blobs(geoms[lo:hi], int(srs_id), bounds[lo:hi]),
                                                 *_columns_as_python(gdf.iloc[lo:hi], names)))
+                    early.kick()
                 if feedback is not None:
                     if feedback.isCanceled():
                         raise Cancelled()
@@ -724,6 +742,7 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
         raise
     finally:
         con.close()
+        early.close()
 
 
 def _pack_rtree(con: Any, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:

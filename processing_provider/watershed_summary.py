@@ -29,7 +29,6 @@ from ..i18n import tr, user_locale
 from ..valuation.fields import alias
 from ..valuation.parcels import polygonal
 from ..valuation.progress import Monitor
-from ..valuation.watershed import field_defs, summarise_watersheds
 from . import qgis_io
 from .base import SwcAlgorithm
 from .output_style import save_style
@@ -133,6 +132,8 @@ class WatershedSummaryAlgorithm(SwcAlgorithm):
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback, monitor: Monitor) -> dict[str, Any]:
+        from ..valuation.watershed import summarise_watersheds
+
         psrc = self.parameterAsSource(parameters, "PARCELS", context)
         wsrc = self.parameterAsSource(parameters, "WATERSHEDS", context)
         for src, name in ((psrc, "PARCELS"), (wsrc, "WATERSHEDS")):
@@ -166,6 +167,8 @@ class WatershedSummaryAlgorithm(SwcAlgorithm):
 
     def postProcessAlgorithm(self, context: QgsProcessingContext,  # noqa: N802
                              feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        from ..valuation.watershed import field_defs
+
         if getattr(self, "dest", None):
             finish_layer(self.dest, context, field_defs())
         return {}

@@ -64,7 +64,7 @@ def layer(path: Path, n: int, extra: dict[str, int] | None = None) -> str:
 
 def pyogrio_read(path: str, names: list[str]) -> gpkg_read.Read:
     meta, fids, wkb, values = pyogrio.raw.read(path, layer="t", columns=names, return_fids=True)[:4]
-    return np.asarray(fids, dtype=np.int64), np.asarray(wkb, dtype=object), dict(zip(meta["fields"], values))
+    return np.asarray(fids, dtype=np.int64), np.asarray(wkb, dtype=object), dict(zip(meta["fields"], values)), None
 
 
 def assert_same(a: gpkg_read.Read, b: gpkg_read.Read) -> None:
@@ -95,7 +95,8 @@ def test_compiled_read_returns_what_pyogrio_returns(plugin, tmp_path, monkeypatc
     assert got is not None
     expected = pyogrio_read(path, NAMES)
     assert_same(got, expected)
-    fids, wkb, data = got
+    fids, wkb, data, plain = got
+    assert plain is None  # not asked for
     assert len(fids) == 3000 - len(range(1, 3001, 7)) == 2571
     assert fids[0] == 2 and data["PARCEL_ID"][0] == "S1-000001"
     # fid k + 1 holds feature k: fids 2, 3, 4 are DLMC[1 % 4], DLMC[2 % 4] and the NULL of k % 4 == 3
@@ -106,6 +107,13 @@ def test_compiled_read_returns_what_pyogrio_returns(plugin, tmp_path, monkeypatc
     assert wkb[3] is None  # fid 5: the fifth shape, no geometry
     # one thread, no halves: the same again
     assert_same(gpkg_read.read(path, "t", "fid", "geom", NAMES, 100), expected)
+    # the mask of plain polygonal WKB (both halves) against shapely: 2-D Polygons and MultiPolygons that it
+    # writes back byte for byte (here not the 3-D polygons, nor NULL)
+    plain = gpkg_read.read(path, "t", "fid", "geom", NAMES, 10, polygonal=True)[3]
+    geoms = shapely.from_wkb(wkb)
+    independent = [w is not None and shapely.get_type_id(g) in (3, 6) and not shapely.has_z(g)
+                   and shapely.to_wkb(g, byte_order=1) == w for w, g in zip(wkb, geoms)]
+    assert plain.tolist() == independent and 0 < sum(independent) < len(wkb)
 
 
 def test_compiled_read_leaves_other_layers_to_pyogrio(plugin, tmp_path):
