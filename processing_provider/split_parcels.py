@@ -26,6 +26,7 @@ from ..valuation.parcels import split_parcels
 from ..valuation.progress import Monitor
 from . import qgis_io
 from .base import SwcAlgorithm
+from .source_wkb import SourceWkb
 
 
 class SplitParcelsAlgorithm(SwcAlgorithm):
@@ -91,7 +92,8 @@ class SplitParcelsAlgorithm(SwcAlgorithm):
         scope = qgis_io.source_to_gdf(scope_src, feedback, (0.0, 2.0))
         direct = qgis_io.direct_gpkg(parameters.get("PARCELS"),
                                      self.parameterAsVectorLayer(parameters, "PARCELS", context), context)
-        parcels = qgis_io.source_to_gdf(parcel_src, feedback, (2.0, 8.0), direct=direct)
+        read_wkb = SourceWkb()  # a parcel wholly inside its lot is its own piece: written with the WKB read
+        parcels = qgis_io.source_to_gdf(parcel_src, feedback, (2.0, 8.0), direct=direct, keep_wkb=read_wkb)
         clock.stage("overlay")
         result = split_parcels(
             scope, parcels, scope_id_field=scope_field, landuse_field=lu_field, min_area=min_area,
@@ -105,7 +107,9 @@ class SplitParcelsAlgorithm(SwcAlgorithm):
         fields = qgis_io.qgs_fields_for(gdf, parcel_src.fields())
         context.setDefaultEncoding("UTF-8")
         feedback.setProgressText(tr("Writing parcels"))
-        dest_id = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback)
+        dest_id = qgis_io.write_to_sink(self, parameters, "OUTPUT", context, gdf, fields, feedback,
+                                        source_wkb=read_wkb)
+        read_wkb.clear()
         self.styled_outputs = [dest_id]
         clock.done()
 
