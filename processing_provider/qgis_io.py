@@ -707,7 +707,8 @@ def _append_gpkg_rows(path: str, layer: str, gdf: gpd.GeoDataFrame, names: list[
                     con.executemany(insert, zip(range(lo + 1, hi + 1),
                                                 _gpkg_blobs(geoms[lo:hi], int(srs_id), bounds[lo:hi]),
                                                 *_columns_as_python(gdf.iloc[lo:hi], names)))
-                    early.kick()
+                    if hi < n:  # not after the last chunk: a small write does not wait for the disk
+                        early.kick()
                 if feedback is not None:
                     if feedback.isCanceled():
                         raise Cancelled()

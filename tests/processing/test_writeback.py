@@ -60,3 +60,16 @@ def test_without_fdatasync_the_write_is_the_same(plugin, tmp_path, monkeypatch):
         with sqlite3.connect(path) as con:
             rows.append(con.execute("SELECT fid, geom, NAME FROM t ORDER BY fid").fetchall())
     assert len(rows[0]) == 25_000 and rows[0] == rows[1]
+
+
+def test_a_write_of_one_chunk_does_not_wait_for_the_disk(plugin, tmp_path, monkeypatch):
+    """Rows bound from Python: a write-back after each chunk but the last, so 5,000 rows (one chunk) ask for
+    none and 45,000 rows (three chunks) for two at most."""
+    monkeypatch.setattr(qgis_io, "bulk_insert_enabled", False)
+    synced: list[int] = []
+    real = os.fdatasync
+    monkeypatch.setattr(os, "fdatasync", lambda fd: synced.append(fd) or real(fd))
+    qgis_io._append_gpkg_rows(new_layer(tmp_path / "small.gpkg"), "t", boxes(5_000), ["NAME"])
+    assert synced == []
+    qgis_io._append_gpkg_rows(new_layer(tmp_path / "large.gpkg"), "t", boxes(45_000), ["NAME"])
+    assert 1 <= len(synced) <= 2
