@@ -36,7 +36,7 @@ from ..valuation import compiled
 MODULE = "swc_ecovalue_gpkg_insert_numba"
 
 #: Without numba loaded yet, the compiled loop is used from this many values (rows × fields) on: importing
-#: numba and loading the cached loop take about 0.5 s, and the loop saves about 0.25 s a million values.
+#: numba and loading the cached loop take about 0.7 s, and the loop saves about 0.25 s a million values.
 MIN_VALUES = 2_000_000
 
 def _geometry_parts(geoms: np.ndarray, bounds: np.ndarray,

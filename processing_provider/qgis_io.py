@@ -361,15 +361,23 @@ def write_gdf(gdf: gpd.GeoDataFrame, sink: QgsFeatureSink, fields: QgsFields,
     return n
 
 
+def _multi_of_polygons(geoms: np.ndarray) -> np.ndarray:
+    """``geoms`` with each non-empty Polygon as a MultiPolygon of itself (``geoms`` itself when there is none)."""
+    single = np.flatnonzero((shapely.get_type_id(geoms) == 3) & ~shapely.is_empty(geoms))
+    if not single.size:
+        return geoms
+    geoms = geoms.copy()
+    geoms[single] = shapely.multipolygons(geoms[single], indices=np.arange(single.size))
+    return geoms
+
+
 def _multipolygons(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """``gdf`` with each Polygon as a MultiPolygon of itself (for sinks of type MultiPolygon)."""
     geoms = np.asarray(gdf.geometry.values, dtype=object)
-    single = np.flatnonzero((shapely.get_type_id(geoms) == 3) & ~shapely.is_empty(geoms))
-    if not single.size:
+    multi = _multi_of_polygons(geoms)
+    if multi is geoms:
         return gdf
-    geoms = geoms.copy()
-    geoms[single] = shapely.multipolygons(geoms[single], indices=np.arange(single.size))
-    return gdf.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=gdf.crs))
+    return gdf.set_geometry(gpd.GeoSeries(multi, index=gdf.index, crs=gdf.crs))
 
 
 def write_to_sink(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], name: str,
@@ -513,12 +521,10 @@ def _as_read(gdf: gpd.GeoDataFrame, names: list[str], types: list[int]) -> Optio
     types = shapely.get_type_id(geoms)
     if not np.isin(types, (3, 6)).all():
         return None
-    geoms = geoms.copy()
+    geoms = geoms.copy()  # the kept frame's array is not shared
     if shapely.has_z(geoms).any():
         geoms = shapely.force_2d(geoms)
-    single = types == 3
-    if single.any():
-        geoms[single] = shapely.multipolygons(geoms[single].reshape(-1, 1))
+    geoms = _multi_of_polygons(geoms)  # none is empty here
     index = pd.Index(np.arange(1, n + 1, dtype=np.int64), name="fid")
     df = pd.DataFrame(columns, columns=names, index=index)
     return gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, index=index), crs=gdf.crs)

@@ -112,8 +112,8 @@ def polygonal(arr: np.ndarray, multi: bool = True) -> tuple[np.ndarray, int]:
         out[single] = arr[single]
     elif single.size:
         out[single] = shapely.multipolygons(arr[single], indices=np.arange(single.size))
-    multi = live & (types == 6)
-    out[multi] = arr[multi]
+    multis = live & (types == 6)
+    out[multis] = arr[multis]
     dropped = 0
     for i in np.flatnonzero(live & ~np.isin(types, (3, 6))):
         polys: list[Any] = []
