@@ -250,10 +250,11 @@ def compare(d: Path, k: int, sample: int = 300, plugin: str = "a") -> dict[str, 
 
 
 # ----- report ---------------------------------------------------------------------------------------------
-def warm_kernels() -> None:
-    """Compile the coverage kernel and the GeoPackage insert loop once (numba keeps them in the plugin's
-    ``__pycache__`` folders), as an installed plugin's first accounting does, so that no timed run includes
-    the compilation: through the probes of ``swcvalue:environment``, which run both."""
+def warm_kernels() -> str:
+    """Load the compiled kernels once, through the probes of ``swcvalue:environment``, which run them all, and
+    say which they are. The C library (``make setup`` builds it) needs nothing more; numba's kernels, used
+    without it, are compiled on their first use and kept in the plugin's ``__pycache__`` folders, as an
+    installed plugin's first accounting does, so that no timed run includes the compilation."""
     if "swc_ecovalue" not in sys.modules:  # this checkout as the package QGIS installs (relative imports)
         spec = importlib.util.spec_from_file_location("swc_ecovalue", ROOT / "__init__.py",
                                                       submodule_search_locations=[str(ROOT)])
@@ -265,7 +266,7 @@ def warm_kernels() -> None:
 
     probe()  # includes the coverage of a box
     gpkg_insert.describe()  # tries the insert loop on a one-row table
-    gpkg_read.describe()  # and the read loop
+    return gpkg_read.describe()  # and the read loop
 
 
 def machine() -> str:
@@ -348,8 +349,8 @@ def main(argv: list[str] | None = None) -> int:
             compileall.compile_dir(str(target), quiet=1)
         elif target.exists():
             compileall.compile_file(str(target), quiet=1)
-    warm_kernels()
-    print(f"bench: {machine()}", flush=True)
+    kernels = warm_kernels()
+    print(f"bench: {machine()}; kernels {kernels}", flush=True)
     results: dict[str, dict[str, Any]] = {}
     for size in sizes:
         spec = generate.SIZES[size]

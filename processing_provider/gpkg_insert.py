@@ -1,5 +1,5 @@
-"""Rows of a frame inserted into a new GeoPackage table by a compiled loop (numba) that calls SQLite's C functions
-on the caller's own ``sqlite3`` connection, inside its transaction.
+"""Rows of a frame inserted into a new GeoPackage table by a compiled loop (C or numba: :mod:`valuation.compiled`)
+that calls SQLite's C functions on the caller's own ``sqlite3`` connection, inside its transaction.
 
 Binding 200,000 rows of 67 fields from Python (``executemany`` of :func:`qgis_io._columns_as_python`'s values)
 takes about twice as long as the compiled loop binding the same values from arrays: reals (NaN → NULL),
@@ -8,10 +8,11 @@ envelope, little-endian ISO WKB; a Polygon as a MultiPolygon of one) assembled r
 the same, value for value and type for type (tests/processing/test_gpkg_insert.py).
 
 Used only when all of this holds, else :meth:`BulkInsert.prepare` returns None and the caller binds from
-Python: numba is installed (``SWC_NO_NUMBA`` unset) and either already loaded or the table has at least
-:data:`MIN_VALUES` values; every column is real, integer, boolean or text and every geometry a 2-D Polygon
-or MultiPolygon (or missing); SQLite's functions are found through the ``_sqlite3`` module's library; and
-the connection's SQLite handle (first in CPython's connection object) is checked to be the file's.
+Python: the C kernels are built or numba is installed (``SWC_NO_NUMBA`` unset), and either costs nothing more
+to load (:func:`valuation.compiled.ready`) or the table has at least :data:`MIN_VALUES` values; every column
+is real, integer, boolean or text and every geometry a 2-D Polygon or MultiPolygon (or missing); SQLite's
+functions are found through the ``_sqlite3`` module's library; and the connection's SQLite handle (first in
+CPython's connection object) is checked to be the file's.
 """
 
 from __future__ import annotations
@@ -121,9 +122,9 @@ def _kernel() -> Optional[Any]:
 
 def insert_pairs(con: sqlite3.Connection, path: str, sql: str, a: np.ndarray, b: np.ndarray) -> bool:
     """Run the two-parameter ``sql`` (an INSERT) for every pair ``a[r]``, ``b[r]`` of integers by the compiled
-    loop, inside ``con``'s transaction; False (nothing done) when it cannot be used and numba is not loaded
-    already: the caller then binds the pairs from Python."""
-    if "numba" not in sys.modules:
+    loop, inside ``con``'s transaction; False (nothing done) when it cannot be used or would first have to load
+    numba: the caller then binds the pairs from Python."""
+    if not compiled.ready():
         return False
     mod, f = _module(), _sqlite()
     db = None if mod is None or f is None else _handle(con, path, f)
@@ -239,7 +240,7 @@ class BulkInsert:
         """The bulk insert of ``frame``'s columns ``names`` (and geometry) into ``table``, or None when the
         compiled path cannot be used (see the module's description). ``known_wkb``: per row the geometry's
         little-endian WKB when already known, else None (see :func:`_geometry_parts`)."""
-        if "numba" not in sys.modules and len(frame) * (len(names) + 2) < MIN_VALUES:
+        if not compiled.ready() and len(frame) * (len(names) + 2) < MIN_VALUES:
             return None  # loading numba would cost more than the compiled loop saves
         kinds = {n: _column_kind(frame[n]) for n in names}
         if any(k is None for k in kinds.values()):
@@ -306,7 +307,7 @@ def unavailable(kernel: Callable[[], Any], functions: Callable[[], Any]) -> Opti
     if compiled.switched_off():
         return "SWC_NO_NUMBA is set"
     if kernel() is None:
-        return "numba is not installed"
+        return "neither the C kernels are built nor numba is installed"
     if functions() is None:
         return "SQLite's C functions were not found"
     return None
@@ -338,6 +339,4 @@ def describe() -> str:
             con.close()
     # a box: 40-byte header with envelope, MultiPolygon head (9), polygon head (9), ring count (4), 5 points
     assert row == (1, 1.5, 7, "水土保持", 40 + 9 + 9 + 4 + 5 * 16), f"compiled GeoPackage insert stored {row}"
-    import numba
-
-    return f"compiled (numba {numba.__version__})"
+    return compiled.describe(MODULE) or "compiled"

@@ -1,13 +1,15 @@
-"""A GeoPackage layer's rows read by a compiled loop (numba) that calls SQLite's C functions, into the arrays
-pyogrio's raw reader returns — fids, WKB, and per field float (NaN for NULL), integer (float with NaN when there
-are NULLs) or text (None for NULL) — without a Python object per value until the text is decoded, one column at
-a time. Reading the 205,546 benchmark pieces (16 fields) this way takes 1.2–1.3 s, pyogrio 2.6–3.2 s.
+"""A GeoPackage layer's rows read by a compiled loop (C or numba: :mod:`valuation.compiled`) that calls SQLite's
+C functions, into the arrays pyogrio's raw reader returns — fids, WKB, and per field float (NaN for NULL),
+integer (float with NaN when there are NULLs) or text (None for NULL) — without a Python object per value until
+the text is decoded, one column at a time. Reading the 205,546 benchmark pieces (16 fields) this way takes
+1.2–1.3 s, pyogrio 2.6–3.2 s.
 
-Used only when all of this holds, else :func:`read` returns None and the caller reads with pyogrio: numba is
-installed (``SWC_NO_NUMBA`` unset) and either already loaded or the layer has at least
-:data:`gpkg_insert.MIN_VALUES` values; the file is UTF-8; every field is declared INTEGER (or INT, MEDIUMINT,
-SMALLINT, TINYINT), REAL (or DOUBLE, FLOAT) or TEXT; every value is of its field's type (or NULL), text has no
-NUL character and is valid UTF-8, and every geometry is a standard GeoPackage blob (or NULL).
+Used only when all of this holds, else :func:`read` returns None and the caller reads with pyogrio: the C
+kernels are built or numba is installed (``SWC_NO_NUMBA`` unset), and either costs nothing more to load
+(:func:`valuation.compiled.ready`) or the layer has at least :data:`gpkg_insert.MIN_VALUES` values; the file
+is UTF-8; every field is declared INTEGER (or INT, MEDIUMINT, SMALLINT, TINYINT), REAL (or DOUBLE, FLOAT) or
+TEXT; every value is of its field's type (or NULL), text has no NUL character and is valid UTF-8, and every
+geometry is a standard GeoPackage blob (or NULL).
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import ctypes
 import os
 import re
 import sqlite3
-import sys
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -83,7 +84,7 @@ def read(path: str, layer: str, fid: str, geom: str, names: list[str], count: in
 
     A large layer is read in two halves of its fids, the second by another thread with its own connection
     (the loop runs without the GIL)."""
-    if compiled.switched_off() or ("numba" not in sys.modules and count * (len(names) + 2) < gpkg_insert.MIN_VALUES):
+    if compiled.switched_off() or (not compiled.ready() and count * (len(names) + 2) < gpkg_insert.MIN_VALUES):
         return None
     kernel, f = _kernel(), gpkg_insert._sqlite()
     if kernel is None or f is None:
@@ -269,6 +270,4 @@ def describe() -> str:
     fids, wkb, data, _ = got
     row = (fids.tolist(), wkb.tolist(), data["a"].tolist(), data["b"].tolist(), data["c"].tolist())
     assert row == ([7], [box], [1.5], [7], ["水土保持"]), f"compiled GeoPackage read returned {row}"
-    import numba
-
-    return f"compiled (numba {numba.__version__})"
+    return compiled.describe(MODULE) or "compiled"

@@ -2,7 +2,8 @@
 # Idempotent set-up for a fresh Debian 12 machine (root, package registries only):
 #   1. Debian's QGIS 3.22 LTR, Qt translation tools and the GDAL/GEOS/PROJ build packages;
 #   2. .venv (from /usr/bin/python3, --system-site-packages) with the geo stack built
-#      from source against Debian's libraries, numpy < 2, and the test tools.
+#      from source against Debian's libraries, numpy < 2, and the test tools;
+#   3. the C kernels (scripts/build_native.sh).
 # Re-running it is cheap: each step is skipped when already done.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +23,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -q
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# the C kernels (valuation/_native.c), rebuilt when their source changed
+bash "$ROOT/scripts/build_native.sh"
 
 stamp_src=$(cat "$ROOT"/requirements/*.txt "$0" | sha256sum | cut -c1-16)
 STAMP="$VENV/.swc-stamp-$stamp_src"

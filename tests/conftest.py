@@ -23,3 +23,14 @@ if not link.exists():
 for p in (str(ROOT), str(TESTS), str(PLUGINS)):
     if p not in sys.path:
         sys.path.insert(0, p)
+
+import pytest  # noqa: E402
+
+from tests.kernels import select_kernels  # noqa: E402
+
+
+@pytest.fixture(params=["C", "numba"])
+def compiled_kernels(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test once with the C kernels and once with numba's (:func:`tests.kernels.select_kernels`)."""
+    select_kernels(request.param, monkeypatch)
+    return request.param

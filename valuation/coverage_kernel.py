@@ -32,9 +32,7 @@ def kernel() -> Optional[Any]:
 def describe() -> str:
     """Which coverage path runs, for the environment report."""
     if kernel() is not None:
-        import numba
-
-        return f"compiled (numba {numba.__version__})"
+        return compiled.describe(MODULE) or "compiled"
     if compiled.switched_off():
         return "numpy (SWC_NO_NUMBA is set)"
-    return "numpy (numba is not installed)"
+    return "numpy (neither the C kernels are built nor numba is installed)"

@@ -20,7 +20,8 @@ from affine import Affine
 from rasterio.transform import from_origin
 from scipy import sparse
 
-from valuation import coverage_kernel, csle, rasters
+from tests.kernels import select_kernels
+from valuation import csle, rasters
 from valuation.accounting import FactorInputs, account, compute_drivers, prepare_parcels
 from valuation.blockwise import BlockReader, block_coverage, prepare_geometries, row_blocks
 from valuation.errors import Cancelled
@@ -183,14 +184,12 @@ def _random_parcels() -> list:
     return geoms
 
 
-KERNELS = [pytest.param(False, id="numpy"),
-           pytest.param(True, id="compiled", marks=pytest.mark.skipif(coverage_kernel.kernel() is None,
-                                                                    reason="numba is not installed"))]
-
-
-@pytest.mark.parametrize("use_kernel", KERNELS)
-def test_block_coverage_equals_the_coverage_matrix(use_kernel):
+@pytest.mark.parametrize("kernels", ["numpy", "C", "numba"])
+def test_block_coverage_equals_the_coverage_matrix(kernels, monkeypatch):
     """Every block size gives each parcel's exact fractions, clipped where parcels leave the grid."""
+    use_kernel = kernels != "numpy"
+    if use_kernel:
+        select_kernels(kernels, monkeypatch)
     g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
     geoms = _random_parcels()
     reference = rasters.coverage_matrix(geoms, g)
@@ -211,10 +210,10 @@ def test_block_coverage_equals_the_coverage_matrix(use_kernel):
         assert blocked.nnz == reference.nnz
 
 
-@pytest.mark.skipif(coverage_kernel.kernel() is None, reason="numba is not installed")
+@pytest.mark.usefixtures("compiled_kernels")
 def test_compiled_coverage_gives_the_numpy_cells_and_runs():
-    """The compiled kernel emits the numpy path's boundary cells and runs, in the same order, with the same
-    fractions to rounding, on blocks that cut the parcels (3 rows) and on the whole grid."""
+    """The compiled kernel (C and numba) emits the numpy path's boundary cells and runs, in the same order, with
+    the same fractions to rounding, on blocks that cut the parcels (3 rows) and on the whole grid."""
     g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
     prepared = prepare_geometries(_random_parcels())
     live = np.flatnonzero(~shapely.is_missing(prepared))
@@ -230,6 +229,23 @@ def test_compiled_coverage_gives_the_numpy_cells_and_runs():
             np.testing.assert_allclose(fast.run_frac, slow.run_frac, rtol=0, atol=1e-12)
             cells += fast.cell_poly.size
     assert cells > 1000  # the comparison saw real work
+
+
+def test_c_and_numba_coverage_agree_to_the_bit(monkeypatch):
+    """The C kernel is numba's step for step, in the same floating-point order: the same cells, runs and
+    fractions to the bit, on 600 random parcels in blocks of 7 rows of a 200 × 160 grid."""
+    g = rasters.Grid(EPSG, Affine(0.25, 0, 0, 0, -0.25, 40), 200, 160)
+    prepared = prepare_geometries(_random_parcels() * 4)
+    live = np.flatnonzero(~shapely.is_missing(prepared))
+    names = ("cell_poly", "cell_row", "cell_col", "cell_frac", "run_poly", "run_row", "run_c0", "run_c1", "run_frac")
+    got = {}
+    for which in ("C", "numba"):
+        select_kernels(which, monkeypatch)
+        got[which] = [block_coverage(prepared[live], live, sub, use_kernel=True) for _, _, sub in row_blocks(g, 7)]
+    assert sum(c.cell_poly.size for c in got["C"]) > 10000
+    for c, n in zip(got["C"], got["numba"]):
+        for name in names:
+            np.testing.assert_array_equal(getattr(c, name), getattr(n, name), err_msg=name)
 
 
 def test_block_reader_matches_read_on_grid(tmp_path):

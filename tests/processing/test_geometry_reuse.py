@@ -14,7 +14,8 @@ from qgis.core import QgsVectorLayer
 from swc_ecovalue.processing_provider import gpkg_insert, gpkg_read, qgis_io
 from swc_ecovalue.processing_provider.source_wkb import SourceWkb
 
-pytestmark = pytest.mark.skipif(gpkg_read._kernel() is None, reason="numba is not installed")
+pytestmark = [pytest.mark.skipif(gpkg_read._kernel() is None, reason="no compiled kernels (C or numba)"),
+              pytest.mark.usefixtures("compiled_kernels")]
 
 POLY = shapely.from_wkt("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))")
 MULTI = shapely.MultiPolygon([POLY, shapely.box(10, 0, 11, 1)])

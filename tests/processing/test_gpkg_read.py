@@ -14,7 +14,8 @@ from osgeo import ogr, osr
 from swc_ecovalue.processing_provider import gpkg_read, qgis_io
 from swc_ecovalue.processing_provider.qgis_io import Cancelled
 
-pytestmark = pytest.mark.skipif(gpkg_read._kernel() is None, reason="numba is not installed")
+pytestmark = [pytest.mark.skipif(gpkg_read._kernel() is None, reason="no compiled kernels (C or numba)"),
+              pytest.mark.usefixtures("compiled_kernels")]
 
 FIELDS = {"PARCEL_ID": ogr.OFTString, "DLMC": ogr.OFTString, "AREA": ogr.OFTReal, "N64": ogr.OFTInteger64,
           "N": ogr.OFTInteger, "FULL": ogr.OFTInteger}

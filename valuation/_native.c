@@ -1,0 +1,425 @@
+/* The compiled kernels in C, built ahead of time (scripts/build_native.sh) and loaded through ctypes by
+ * valuation/native.py. They are the numba kernels of valuation/_coverage_numba.py,
+ * processing_provider/_gpkg_read_numba.py and processing_provider/_gpkg_insert_numba.py, step for step and in the
+ * same floating-point order, so both give the same bits; the library is used when it is built, numba otherwise.
+ * Loading it costs nothing measurable, where numba's import and first call cost about 0.7 s in every process.
+ *
+ * Arrays come as pointers to C-contiguous numpy buffers; a 2-D array [k][stride] is indexed k * stride + i.
+ * SQLite's functions come as addresses (from the library CPython's _sqlite3 module uses), never linked here.
+ * ctypes releases the GIL around every call. */
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ABI_VERSION 1
+
+int swc_abi_version(void) { return ABI_VERSION; }
+
+/* ----- coverage of one block (valuation/_coverage_numba.py: coverage) -------------------------------------- */
+
+static int64_t clamp_i64(int64_t x, int64_t lo, int64_t hi) { return x < lo ? lo : (x > hi ? hi : x); }
+
+static int64_t emit_run(int64_t *run_poly, int64_t *run_row, int64_t *run_c0, int64_t *run_c1, double *run_frac,
+                        int64_t n, int64_t pid, int64_t row, int64_t c0, int64_t c1, double after) {
+    double rf = fmin(fmax(after, 0.0), 1.0);
+    if (fabs(rf - 1.0) < 1e-9) rf = 1.0;
+    if (rf > 1e-9) {
+        run_poly[n] = pid;
+        run_row[n] = row;
+        run_c0[n] = c0;
+        run_c1[n] = c1;
+        run_frac[n] = rf;
+        n += 1;
+    }
+    return n;
+}
+
+/* Boundary cells and runs of the window edges grouped by parcel (starts: first edge of each parcel and the
+ * total, n_starts entries); outputs hold cap entries each. counts[0], counts[1]: cells and runs written.
+ * Returns 0, or -1 when memory ran out. */
+int swc_coverage(const double *ua, const double *va, const double *ub, const double *vb, const double *sign,
+                 const int64_t *poly, const int64_t *starts, int64_t n_starts, int64_t h, int64_t w,
+                 int64_t *cell_poly, int64_t *cell_row, int64_t *cell_col, double *cell_frac, int64_t *run_poly,
+                 int64_t *run_row, int64_t *run_c0, int64_t *run_c1, double *run_frac, int64_t *counts) {
+    int64_t n_cells = 0, n_runs = 0, size = 0;
+    double *own = NULL, *carry = NULL;
+    unsigned char *has = NULL;
+    for (int64_t p = 0; p + 1 < n_starts; p++) {
+        int64_t a = starts[p], b = starts[p + 1];
+        if (a == b) continue;
+        double vmin = INFINITY, vmax = -INFINITY, umin = INFINITY, umax = -INFINITY;
+        for (int64_t i = a; i < b; i++) {
+            vmin = fmin(vmin, fmin(va[i], vb[i]));
+            vmax = fmax(vmax, fmax(va[i], vb[i]));
+            umin = fmin(umin, fmin(ua[i], ub[i]));
+            umax = fmax(umax, fmax(ua[i], ub[i]));
+        }
+        int64_t r0 = clamp_i64((int64_t)floor(vmin), 0, h - 1), r1 = clamp_i64((int64_t)floor(vmax), 0, h - 1);
+        int64_t c0 = clamp_i64((int64_t)floor(umin), 0, w - 1), c1 = clamp_i64((int64_t)floor(umax), 0, w - 1);
+        int64_t nr = r1 - r0 + 1, nc = c1 - c0 + 1;
+        if (size < nr * nc) {
+            free(own);
+            free(carry);
+            free(has);
+            size = nr * nc;
+            own = calloc((size_t)size, sizeof(double));
+            carry = calloc((size_t)size, sizeof(double));
+            has = calloc((size_t)size, 1);
+            if (!own || !carry || !has) {
+                free(own);
+                free(carry);
+                free(has);
+                return -1;
+            }
+        } else {
+            memset(own, 0, (size_t)(nr * nc) * sizeof(double));
+            memset(carry, 0, (size_t)(nr * nc) * sizeof(double));
+            memset(has, 0, (size_t)(nr * nc));
+        }
+        for (int64_t i = a; i < b; i++) {
+            double x0 = ua[i], y0 = va[i], x1 = ub[i], y1 = vb[i], s = sign[i];
+            double du = x1 - x0, dv = y1 - y0;
+            double ku, su, uend, kv, sv, vend;
+            if (x1 >= x0) { ku = floor(x0) + 1.0; su = 1.0; uend = ceil(x1) - 1.0; }
+            else { ku = ceil(x0) - 1.0; su = -1.0; uend = floor(x1) + 1.0; }
+            if (y1 >= y0) { kv = floor(y0) + 1.0; sv = 1.0; vend = ceil(y1) - 1.0; }
+            else { kv = ceil(y0) - 1.0; sv = -1.0; vend = floor(y1) + 1.0; }
+            double pu = x0, pv = y0;
+            int last = 0;
+            while (!last) {
+                int more_u = su > 0 ? (ku <= uend) : (ku >= uend);
+                int more_v = sv > 0 ? (kv <= vend) : (kv >= vend);
+                int take_u;
+                if (more_u && more_v) {
+                    double v_at_u = y0 + (ku - x0) / du * dv;
+                    take_u = sv > 0 ? (v_at_u <= kv) : (v_at_u >= kv);
+                } else {
+                    take_u = more_u;
+                }
+                double qu, qv;
+                if (take_u) {
+                    qu = ku;
+                    qv = y0 + (ku - x0) / du * dv;
+                    ku += su;
+                } else if (more_v) {
+                    qu = x0 + (kv - y0) / dv * du;
+                    qv = kv;
+                    kv += sv;
+                } else {
+                    qu = x1;
+                    qv = y1;
+                    last = 1;
+                }
+                double dpv = qv - pv;
+                double umid = 0.5 * (pu + qu);
+                if (dpv != 0.0 && umid < (double)w) {
+                    int64_t col = (int64_t)floor(umid);
+                    int64_t row = (int64_t)floor(0.5 * (pv + qv));
+                    if (row > h - 1) row = h - 1;
+                    int64_t k = (row - r0) * nc + (col - c0);
+                    double c = dpv * s;
+                    own[k] += c * ((double)(col + 1) - umid);
+                    carry[k] += c;
+                    has[k] = 1;
+                }
+                pu = qu;
+                pv = qv;
+            }
+        }
+        int64_t pid = poly[a];
+        for (int64_t r = 0; r < nr; r++) {
+            double before = 0.0, after = 0.0;
+            int64_t prev = -1, base = r * nc;
+            for (int64_t j = 0; j < nc; j++) {
+                int64_t k = base + j;
+                if (!has[k]) continue;
+                int64_t col = c0 + j;
+                if (prev >= 0 && col - prev > 1)
+                    n_runs = emit_run(run_poly, run_row, run_c0, run_c1, run_frac, n_runs, pid, r0 + r, prev + 1,
+                                      col, after);
+                double frac = fmin(fmax(own[k] + before, 0.0), 1.0);
+                if (frac > 1e-12) {
+                    cell_poly[n_cells] = pid;
+                    cell_row[n_cells] = r0 + r;
+                    cell_col[n_cells] = col;
+                    cell_frac[n_cells] = frac;
+                    n_cells += 1;
+                }
+                before += carry[k];
+                after = before;
+                prev = col;
+            }
+            if (prev >= 0 && w - prev > 1)
+                n_runs = emit_run(run_poly, run_row, run_c0, run_c1, run_frac, n_runs, pid, r0 + r, prev + 1, w,
+                                  after);
+        }
+    }
+    free(own);
+    free(carry);
+    free(has);
+    counts[0] = n_cells;
+    counts[1] = n_runs;
+    return 0;
+}
+
+/* ----- SQLite's functions, by address ----------------------------------------------------------------------- */
+
+typedef int (*step_fn)(void *);
+typedef int (*reset_fn)(void *);
+typedef int (*column_type_fn)(void *, int);
+typedef int64_t (*column_int64_fn)(void *, int);
+typedef double (*column_double_fn)(void *, int);
+typedef const void *(*column_blob_fn)(void *, int);
+typedef int (*column_bytes_fn)(void *, int);
+typedef int (*bind_int64_fn)(void *, int, int64_t);
+typedef int (*bind_double_fn)(void *, int, double);
+typedef int (*bind_null_fn)(void *, int);
+typedef int (*bind_bytes_fn)(void *, int, const void *, int, void *);
+
+/* The order of the addresses in the array ``fns`` (valuation/native.py: SQLITE_FUNCTIONS). */
+enum { F_STEP, F_RESET, F_COLUMN_TYPE, F_COLUMN_INT64, F_COLUMN_DOUBLE, F_COLUMN_BLOB, F_COLUMN_BYTES, F_BIND_INT64,
+       F_BIND_DOUBLE, F_BIND_NULL, F_BIND_TEXT, F_BIND_BLOB };
+
+#define SQLITE_ROW 100
+#define SQLITE_DONE 101
+#define SQLITE_INTEGER 1
+#define SQLITE_FLOAT 2
+#define SQLITE_TEXT 3
+#define SQLITE_BLOB 4
+#define SQLITE_NULL 5
+
+enum { DONE, FULL, LIMIT, UNEXPECTED, FAILED };
+
+/* ----- reading rows (processing_provider/_gpkg_read_numba.py: read) ---------------------------------------- */
+
+/* Step the prepared SELECT fid, geom, <columns> from row ``row`` on; the 2-D arrays (reals, ints, nulls,
+ * text_start, text_end) have rows of ``stride`` entries. out: (rows filled, text bytes used, geometry bytes
+ * used, column of an unexpected value). Returns the status (DONE, FULL, LIMIT, UNEXPECTED, FAILED: then out[3]
+ * is SQLite's code). */
+int swc_gpkg_read(void *stmt, const int8_t *kind, const int64_t *slot, int64_t n_cols, int64_t stride, int64_t row,
+                  int64_t limit, int64_t pending, int64_t *fids, double *reals, int64_t *ints, uint8_t *nulls,
+                  uint8_t *text, int64_t text_size, int64_t *text_start, int64_t *text_end, int64_t text_pos,
+                  uint8_t *geom, int64_t geom_size, int64_t *geom_start, int64_t *geom_end, int64_t geom_pos,
+                  const uint64_t *fns, int64_t *out) {
+    step_fn step = (step_fn)(uintptr_t)fns[F_STEP];
+    column_type_fn column_type = (column_type_fn)(uintptr_t)fns[F_COLUMN_TYPE];
+    column_int64_fn column_int64 = (column_int64_fn)(uintptr_t)fns[F_COLUMN_INT64];
+    column_double_fn column_double = (column_double_fn)(uintptr_t)fns[F_COLUMN_DOUBLE];
+    column_blob_fn column_blob = (column_blob_fn)(uintptr_t)fns[F_COLUMN_BLOB];
+    column_bytes_fn column_bytes = (column_bytes_fn)(uintptr_t)fns[F_COLUMN_BYTES];
+    int status = LIMIT;
+    out[3] = 0;
+    while (row < limit) {
+        if (pending == 0) {
+            int rc = step(stmt);
+            if (rc == SQLITE_DONE) { status = DONE; goto done; }
+            if (rc != SQLITE_ROW) { status = FAILED; out[3] = rc; goto done; }
+        }
+        pending = 0;
+        /* room for this row: checked first, so a full buffer leaves nothing half-written */
+        int64_t need_text = 0;
+        for (int64_t j = 0; j < n_cols; j++)
+            if (kind[j] == 2 && column_type(stmt, (int)j + 2) == SQLITE_TEXT) need_text += column_bytes(stmt, (int)j + 2);
+        int64_t need_geom = column_type(stmt, 1) == SQLITE_BLOB ? column_bytes(stmt, 1) : 0;
+        if (text_pos + need_text > text_size || geom_pos + need_geom > geom_size) { status = FULL; goto done; }
+        fids[row] = column_int64(stmt, 0);
+        int t = column_type(stmt, 1);
+        if (t == SQLITE_NULL) {
+            geom_start[row] = -1;
+            geom_end[row] = geom_pos;
+        } else if (t == SQLITE_BLOB) {
+            int64_t size = column_bytes(stmt, 1);
+            const uint8_t *ptr = column_blob(stmt, 1);
+            if (size < 8) { status = UNEXPECTED; out[3] = -1; goto done; }
+            uint8_t flags = ptr[3];
+            int envelope = (flags >> 1) & 7;
+            if (ptr[0] != 0x47 || ptr[1] != 0x50 || ptr[2] != 0 || (flags & 0x20) || envelope > 4) {
+                status = UNEXPECTED; out[3] = -1; goto done;
+            }
+            int64_t skip = 8 + (envelope == 0 ? 0 : envelope == 1 ? 32 : envelope == 4 ? 64 : 48);
+            if (size < skip) { status = UNEXPECTED; out[3] = -1; goto done; }
+            memcpy(geom + geom_pos, ptr + skip, (size_t)(size - skip));
+            geom_start[row] = geom_pos;
+            geom_pos += size - skip;
+            geom_end[row] = geom_pos;
+        } else {
+            status = UNEXPECTED; out[3] = -1; goto done;
+        }
+        for (int64_t j = 0; j < n_cols; j++) {
+            int c = (int)j + 2;
+            int ct = column_type(stmt, c);
+            int k = kind[j];
+            int64_t at = slot[j] * stride + row;
+            if (ct == SQLITE_NULL) {
+                nulls[j * stride + row] = 1;
+                if (k == 0) reals[at] = NAN;
+                else if (k == 2) { text_start[at] = text_pos; text_end[at] = text_pos; }
+                continue;
+            }
+            if (k == 0) {
+                if (ct != SQLITE_FLOAT && ct != SQLITE_INTEGER) { status = UNEXPECTED; out[3] = j; goto done; }
+                reals[at] = column_double(stmt, c);
+            } else if (k == 1) {
+                if (ct != SQLITE_INTEGER) { status = UNEXPECTED; out[3] = j; goto done; }
+                ints[at] = column_int64(stmt, c);
+            } else {
+                if (ct != SQLITE_TEXT) { status = UNEXPECTED; out[3] = j; goto done; }
+                const void *ptr = column_blob(stmt, c); /* the text's bytes (UTF-8 in a UTF-8 file) */
+                int64_t size = column_bytes(stmt, c);
+                memcpy(text + text_pos, ptr, (size_t)size);
+                text_start[at] = text_pos;
+                text_pos += size;
+                text_end[at] = text_pos;
+            }
+        }
+        row += 1;
+    }
+done:
+    out[0] = row;
+    out[1] = text_pos;
+    out[2] = geom_pos;
+    return status;
+}
+
+/* One column's non-NULL values from ``text``, each followed by a NUL byte, into ``dst``; returns the bytes
+ * written (processing_provider/_gpkg_read_numba.py: gather). */
+int64_t swc_gather(const uint8_t *text, const int64_t *start, const int64_t *end, const uint8_t *nulls, int64_t n,
+                   uint8_t *dst) {
+    int64_t pos = 0;
+    for (int64_t r = 0; r < n; r++) {
+        if (nulls[r]) continue;
+        memcpy(dst + pos, text + start[r], (size_t)(end[r] - start[r]));
+        pos += end[r] - start[r];
+        dst[pos++] = 0;
+    }
+    return pos;
+}
+
+static int64_t u32(const uint8_t *buf, int64_t p) {
+    return (int64_t)buf[p] | ((int64_t)buf[p + 1] << 8) | ((int64_t)buf[p + 2] << 16) | ((int64_t)buf[p + 3] << 24);
+}
+
+/* Where the little-endian 2-D Polygon at p ends (-1: it is not one, or passes b). */
+static int64_t polygon_end(const uint8_t *buf, int64_t p, int64_t b) {
+    if (p + 9 > b || buf[p] != 1 || u32(buf, p + 1) != 3) return -1;
+    int64_t rings = u32(buf, p + 5);
+    p += 9;
+    for (int64_t i = 0; i < rings; i++) {
+        if (p + 4 > b) return -1;
+        p += 4 + 16 * u32(buf, p);
+        if (p > b) return -1;
+    }
+    return p;
+}
+
+/* out[r]: whether geom[start[r]:end[r]] is a little-endian 2-D Polygon or MultiPolygon of such Polygons and
+ * nothing more (processing_provider/_gpkg_read_numba.py: plain_polygonal). */
+void swc_plain_polygonal(const uint8_t *geom, const int64_t *start, const int64_t *end, int64_t n, uint8_t *out) {
+    for (int64_t r = 0; r < n; r++) {
+        int64_t a = start[r], b = end[r];
+        out[r] = 0;
+        if (a < 0 || a + 9 > b || geom[a] != 1) continue;
+        int64_t t = u32(geom, a + 1);
+        if (t == 3) {
+            out[r] = polygon_end(geom, a, b) == b;
+        } else if (t == 6) {
+            int64_t p = a + 9, parts = u32(geom, a + 5);
+            for (int64_t i = 0; i < parts; i++) {
+                p = polygon_end(geom, p, b);
+                if (p < 0) break;
+            }
+            out[r] = p == b;
+        }
+    }
+}
+
+/* ----- inserting rows (processing_provider/_gpkg_insert_numba.py: insert, insert_pairs) -------------------- */
+
+/* Bind and step the prepared INSERT for n rows (fids first_fid, first_fid + 1, ...); the 2-D arrays reals,
+ * ints and codes have rows of n entries, env has 32 bytes a row. out[0]: rows done, out[1]: SQLite's code of
+ * the failing step or 0. */
+void swc_gpkg_insert(void *stmt, int64_t first_fid, int64_t n, const int8_t *kind, const uint8_t *head,
+                     const uint8_t *env, const uint8_t *wkb, const int64_t *wkb_off, uint8_t *scratch,
+                     const double *reals, int64_t n_real, const int64_t *ints, int64_t n_int, const int64_t *codes,
+                     int64_t n_text, const uint8_t *text, const int64_t *text_off, const int64_t *text_base,
+                     const uint64_t *fns, int64_t *out) {
+    static const uint8_t multi[9] = {1, 6, 0, 0, 0, 1, 0, 0, 0}; /* little-endian MultiPolygon of 1 part */
+    step_fn step = (step_fn)(uintptr_t)fns[F_STEP];
+    reset_fn reset = (reset_fn)(uintptr_t)fns[F_RESET];
+    bind_int64_fn bind_int64 = (bind_int64_fn)(uintptr_t)fns[F_BIND_INT64];
+    bind_double_fn bind_double = (bind_double_fn)(uintptr_t)fns[F_BIND_DOUBLE];
+    bind_null_fn bind_null = (bind_null_fn)(uintptr_t)fns[F_BIND_NULL];
+    bind_bytes_fn bind_text = (bind_bytes_fn)(uintptr_t)fns[F_BIND_TEXT];
+    bind_bytes_fn bind_blob = (bind_bytes_fn)(uintptr_t)fns[F_BIND_BLOB];
+    for (int64_t r = 0; r < n; r++) {
+        bind_int64(stmt, 1, first_fid + r);
+        int k = kind[r];
+        if (k == 0) {
+            bind_null(stmt, 2);
+        } else {
+            memcpy(scratch, head, 8);
+            int64_t size = 8;
+            if (k == 1) {
+                scratch[3] = 0x11;
+            } else {
+                memcpy(scratch + 8, env + 32 * r, 32);
+                size = 40;
+            }
+            if (k == 2) {
+                memcpy(scratch + size, multi, 9);
+                size += 9;
+            }
+            int64_t a = wkb_off[r], e = wkb_off[r + 1];
+            memcpy(scratch + size, wkb + a, (size_t)(e - a));
+            size += e - a;
+            bind_blob(stmt, 2, scratch, (int)size, NULL); /* static: read while stepping, before the next row */
+        }
+        int p = 3;
+        for (int64_t j = 0; j < n_real; j++, p++) {
+            double v = reals[j * n + r];
+            if (isnan(v)) bind_null(stmt, p);
+            else bind_double(stmt, p, v);
+        }
+        for (int64_t j = 0; j < n_int; j++, p++) bind_int64(stmt, p, ints[j * n + r]);
+        for (int64_t j = 0; j < n_text; j++, p++) {
+            int64_t c = codes[j * n + r];
+            if (c < 0) {
+                bind_null(stmt, p);
+            } else {
+                int64_t t = text_base[j] + c;
+                bind_text(stmt, p, text + text_off[t], (int)(text_off[t + 1] - text_off[t]), NULL);
+            }
+        }
+        int rc = step(stmt);
+        reset(stmt);
+        if (rc != SQLITE_DONE) {
+            out[0] = r;
+            out[1] = rc;
+            return;
+        }
+    }
+    out[0] = n;
+    out[1] = 0;
+}
+
+/* Bind a[r], b[r] as the two parameters of the prepared stmt and step it for every row r. */
+void swc_insert_pairs(void *stmt, const int64_t *a, const int64_t *b, int64_t n, const uint64_t *fns, int64_t *out) {
+    step_fn step = (step_fn)(uintptr_t)fns[F_STEP];
+    reset_fn reset = (reset_fn)(uintptr_t)fns[F_RESET];
+    bind_int64_fn bind_int64 = (bind_int64_fn)(uintptr_t)fns[F_BIND_INT64];
+    for (int64_t r = 0; r < n; r++) {
+        bind_int64(stmt, 1, a[r]);
+        bind_int64(stmt, 2, b[r]);
+        int rc = step(stmt);
+        reset(stmt);
+        if (rc != SQLITE_DONE) {
+            out[0] = r;
+            out[1] = rc;
+            return;
+        }
+    }
+    out[0] = n;
+    out[1] = 0;
+}
