@@ -264,7 +264,9 @@ def _read_gpkg(path: str, layer: str, names: list[str], fields: list[QgsField],
         else:
             columns[name] = arr.astype(object, copy=False)
     index = pd.Index(np.asarray(fids, dtype=np.int64), name="fid")
-    df = pd.DataFrame(columns, columns=names, index=index)
+    # the arrays are this read's own: not copied, nor merged into one block per type (0.56 s for the 205,546
+    # benchmark pieces, and the accounting's write of them was 0.3 s slower)
+    df = pd.DataFrame(columns, columns=names, index=index, copy=False)
     geoms = in_halves(shapely.from_wkb, np.asarray(wkb, dtype=object)) if len(wkb) else np.empty(0, dtype=object)
     if len(geoms) and shapely.has_z(geoms).any():
         geoms = shapely.force_2d(geoms)
