@@ -421,3 +421,17 @@ def test_summarise_notes_groups_every_run_of_a_key_in_first_seen_order():
         ("indicator_missing_input", "B", 12, "P3, P4, P5, P6, P7, P8, P10, P11, P12, P13 … (+2)"),
     ]
     assert out[0].params["reason"] == "reason A"
+
+
+def test_row_sums_are_dataframe_sums_with_nan_as_zero():
+    """V_REG and V_TOTAL add the value columns per row as ``DataFrame.sum(axis=1)`` does (NaN counts 0, a row
+    of NaN is 0), to rounding: e.g. row 0 is 1.5 + 0 (NaN) + 2.25 = 3.75 exactly."""
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame({"A": rng.random(1000) * 1e6, "B": rng.random(1000), "C": rng.random(1000) * 1e3})
+    frame.loc[::7, "B"] = np.nan
+    frame.loc[5, ["A", "B", "C"]] = np.nan
+    frame.loc[0, ["A", "B", "C"]] = [1.5, np.nan, 2.25]
+    got = valuing._row_sums(frame, ["A", "B", "C"])
+    np.testing.assert_allclose(got, frame.sum(axis=1).to_numpy(), rtol=1e-15, atol=0)
+    assert got[0] == 3.75 and got[5] == 0.0
+    assert valuing._row_sums(frame, []).tolist() == [0.0] * 1000
