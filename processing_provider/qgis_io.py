@@ -768,10 +768,16 @@ _REPAGE_MAX_BYTES = 16 * 2 ** 20
 
 def _larger_pages(con: Any, path: str) -> None:
     """Give the new, still small GeoPackage ``path`` pages of :data:`GPKG_PAGE_SIZE` bytes (``VACUUM`` rewrites
-    its few pages; not in write-ahead-log mode, where SQLite keeps the page size)."""
+    its few pages; not in write-ahead-log mode, where SQLite keeps the page size). When another connection keeps
+    the file busy the pages stay as they are: only the speed of the insert depends on them."""
+    import sqlite3
+
     if con.execute("PRAGMA page_size").fetchone()[0] < GPKG_PAGE_SIZE and os.path.getsize(path) <= _REPAGE_MAX_BYTES:
-        con.execute(f"PRAGMA page_size = {GPKG_PAGE_SIZE}")
-        con.execute("VACUUM")
+        try:
+            con.execute(f"PRAGMA page_size = {GPKG_PAGE_SIZE}")
+            con.execute("VACUUM")
+        except sqlite3.OperationalError:  # e.g. "database is locked"
+            pass
 
 
 def _pack_rtree(con: Any, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
