@@ -337,6 +337,16 @@ void swc_plain_polygonal(const uint8_t *geom, const int64_t *start, const int64_
 
 /* ----- inserting rows (processing_provider/_gpkg_insert_numba.py: insert, insert_pairs) -------------------- */
 
+/* Step the bound row r of stmt and reset it; on failure out = (r, SQLite's code) and 0 is returned. */
+static int step_row(step_fn step, reset_fn reset, void *stmt, int64_t r, int64_t *out) {
+    int rc = step(stmt);
+    reset(stmt);
+    if (rc == SQLITE_DONE) return 1;
+    out[0] = r;
+    out[1] = rc;
+    return 0;
+}
+
 /* Bind and step the prepared INSERT for n rows (fids first_fid, first_fid + 1, ...); the 2-D arrays reals,
  * ints and codes have rows of n entries, env has 32 bytes a row. out[0]: rows done, out[1]: SQLite's code of
  * the failing step or 0. */
@@ -392,13 +402,7 @@ void swc_gpkg_insert(void *stmt, int64_t first_fid, int64_t n, const int8_t *kin
                 bind_text(stmt, p, text + text_off[t], (int)(text_off[t + 1] - text_off[t]), NULL);
             }
         }
-        int rc = step(stmt);
-        reset(stmt);
-        if (rc != SQLITE_DONE) {
-            out[0] = r;
-            out[1] = rc;
-            return;
-        }
+        if (!step_row(step, reset, stmt, r, out)) return;
     }
     out[0] = n;
     out[1] = 0;
@@ -412,13 +416,7 @@ void swc_insert_pairs(void *stmt, const int64_t *a, const int64_t *b, int64_t n,
     for (int64_t r = 0; r < n; r++) {
         bind_int64(stmt, 1, a[r]);
         bind_int64(stmt, 2, b[r]);
-        int rc = step(stmt);
-        reset(stmt);
-        if (rc != SQLITE_DONE) {
-            out[0] = r;
-            out[1] = rc;
-            return;
-        }
+        if (!step_row(step, reset, stmt, r, out)) return;
     }
     out[0] = n;
     out[1] = 0;
