@@ -166,21 +166,39 @@ int swc_coverage(const double *ua, const double *va, const double *ub, const dou
 
 /* ----- SQLite's functions, by address ----------------------------------------------------------------------- */
 
-typedef int (*step_fn)(void *);
-typedef int (*reset_fn)(void *);
-typedef int (*column_type_fn)(void *, int);
-typedef int64_t (*column_int64_fn)(void *, int);
-typedef double (*column_double_fn)(void *, int);
-typedef const void *(*column_blob_fn)(void *, int);
-typedef int (*column_bytes_fn)(void *, int);
-typedef int (*bind_int64_fn)(void *, int, int64_t);
-typedef int (*bind_double_fn)(void *, int, double);
-typedef int (*bind_null_fn)(void *, int);
-typedef int (*bind_bytes_fn)(void *, int, const void *, int, void *);
+/* SQLite's functions used here, from the array ``fns`` of their addresses, in the order of
+ * valuation/native.py: SQLITE_FUNCTIONS (an address not given is 0 and that function is not called). */
+typedef struct {
+    int (*step)(void *);
+    int (*reset)(void *);
+    int (*column_type)(void *, int);
+    int64_t (*column_int64)(void *, int);
+    double (*column_double)(void *, int);
+    const void *(*column_blob)(void *, int);
+    int (*column_bytes)(void *, int);
+    int (*bind_int64)(void *, int, int64_t);
+    int (*bind_double)(void *, int, double);
+    int (*bind_null)(void *, int);
+    int (*bind_text)(void *, int, const void *, int, void *);
+    int (*bind_blob)(void *, int, const void *, int, void *);
+} Sqlite;
 
-/* The order of the addresses in the array ``fns`` (valuation/native.py: SQLITE_FUNCTIONS). */
-enum { F_STEP, F_RESET, F_COLUMN_TYPE, F_COLUMN_INT64, F_COLUMN_DOUBLE, F_COLUMN_BLOB, F_COLUMN_BYTES, F_BIND_INT64,
-       F_BIND_DOUBLE, F_BIND_NULL, F_BIND_TEXT, F_BIND_BLOB };
+static Sqlite sqlite_functions(const uint64_t *fns) {
+    Sqlite f;
+    f.step = (int (*)(void *))(uintptr_t)fns[0];
+    f.reset = (int (*)(void *))(uintptr_t)fns[1];
+    f.column_type = (int (*)(void *, int))(uintptr_t)fns[2];
+    f.column_int64 = (int64_t (*)(void *, int))(uintptr_t)fns[3];
+    f.column_double = (double (*)(void *, int))(uintptr_t)fns[4];
+    f.column_blob = (const void *(*)(void *, int))(uintptr_t)fns[5];
+    f.column_bytes = (int (*)(void *, int))(uintptr_t)fns[6];
+    f.bind_int64 = (int (*)(void *, int, int64_t))(uintptr_t)fns[7];
+    f.bind_double = (int (*)(void *, int, double))(uintptr_t)fns[8];
+    f.bind_null = (int (*)(void *, int))(uintptr_t)fns[9];
+    f.bind_text = (int (*)(void *, int, const void *, int, void *))(uintptr_t)fns[10];
+    f.bind_blob = (int (*)(void *, int, const void *, int, void *))(uintptr_t)fns[11];
+    return f;
+}
 
 #define SQLITE_ROW 100
 #define SQLITE_DONE 101
@@ -203,17 +221,12 @@ int swc_gpkg_read(void *stmt, const int8_t *kind, const int64_t *slot, int64_t n
                   uint8_t *text, int64_t text_size, int64_t *text_start, int64_t *text_end, int64_t text_pos,
                   uint8_t *geom, int64_t geom_size, int64_t *geom_start, int64_t *geom_end, int64_t geom_pos,
                   const uint64_t *fns, int64_t *out) {
-    step_fn step = (step_fn)(uintptr_t)fns[F_STEP];
-    column_type_fn column_type = (column_type_fn)(uintptr_t)fns[F_COLUMN_TYPE];
-    column_int64_fn column_int64 = (column_int64_fn)(uintptr_t)fns[F_COLUMN_INT64];
-    column_double_fn column_double = (column_double_fn)(uintptr_t)fns[F_COLUMN_DOUBLE];
-    column_blob_fn column_blob = (column_blob_fn)(uintptr_t)fns[F_COLUMN_BLOB];
-    column_bytes_fn column_bytes = (column_bytes_fn)(uintptr_t)fns[F_COLUMN_BYTES];
+    const Sqlite f = sqlite_functions(fns);
     int status = LIMIT;
     out[3] = 0;
     while (row < limit) {
         if (pending == 0) {
-            int rc = step(stmt);
+            int rc = f.step(stmt);
             if (rc == SQLITE_DONE) { status = DONE; goto done; }
             if (rc != SQLITE_ROW) { status = FAILED; out[3] = rc; goto done; }
         }
@@ -221,17 +234,17 @@ int swc_gpkg_read(void *stmt, const int8_t *kind, const int64_t *slot, int64_t n
         /* room for this row: checked first, so a full buffer leaves nothing half-written */
         int64_t need_text = 0;
         for (int64_t j = 0; j < n_cols; j++)
-            if (kind[j] == 2 && column_type(stmt, (int)j + 2) == SQLITE_TEXT) need_text += column_bytes(stmt, (int)j + 2);
-        int64_t need_geom = column_type(stmt, 1) == SQLITE_BLOB ? column_bytes(stmt, 1) : 0;
+            if (kind[j] == 2 && f.column_type(stmt, (int)j + 2) == SQLITE_TEXT) need_text += f.column_bytes(stmt, (int)j + 2);
+        int64_t need_geom = f.column_type(stmt, 1) == SQLITE_BLOB ? f.column_bytes(stmt, 1) : 0;
         if (text_pos + need_text > text_size || geom_pos + need_geom > geom_size) { status = FULL; goto done; }
-        fids[row] = column_int64(stmt, 0);
-        int t = column_type(stmt, 1);
+        fids[row] = f.column_int64(stmt, 0);
+        int t = f.column_type(stmt, 1);
         if (t == SQLITE_NULL) {
             geom_start[row] = -1;
             geom_end[row] = geom_pos;
         } else if (t == SQLITE_BLOB) {
-            int64_t size = column_bytes(stmt, 1);
-            const uint8_t *ptr = column_blob(stmt, 1);
+            int64_t size = f.column_bytes(stmt, 1);
+            const uint8_t *ptr = f.column_blob(stmt, 1);
             if (size < 8) { status = UNEXPECTED; out[3] = -1; goto done; }
             uint8_t flags = ptr[3];
             int envelope = (flags >> 1) & 7;
@@ -249,7 +262,7 @@ int swc_gpkg_read(void *stmt, const int8_t *kind, const int64_t *slot, int64_t n
         }
         for (int64_t j = 0; j < n_cols; j++) {
             int c = (int)j + 2;
-            int ct = column_type(stmt, c);
+            int ct = f.column_type(stmt, c);
             int k = kind[j];
             int64_t at = slot[j] * stride + row;
             if (ct == SQLITE_NULL) {
@@ -260,14 +273,14 @@ int swc_gpkg_read(void *stmt, const int8_t *kind, const int64_t *slot, int64_t n
             }
             if (k == 0) {
                 if (ct != SQLITE_FLOAT && ct != SQLITE_INTEGER) { status = UNEXPECTED; out[3] = j; goto done; }
-                reals[at] = column_double(stmt, c);
+                reals[at] = f.column_double(stmt, c);
             } else if (k == 1) {
                 if (ct != SQLITE_INTEGER) { status = UNEXPECTED; out[3] = j; goto done; }
-                ints[at] = column_int64(stmt, c);
+                ints[at] = f.column_int64(stmt, c);
             } else {
                 if (ct != SQLITE_TEXT) { status = UNEXPECTED; out[3] = j; goto done; }
-                const void *ptr = column_blob(stmt, c); /* the text's bytes (UTF-8 in a UTF-8 file) */
-                int64_t size = column_bytes(stmt, c);
+                const void *ptr = f.column_blob(stmt, c); /* the text's bytes (UTF-8 in a UTF-8 file) */
+                int64_t size = f.column_bytes(stmt, c);
                 memcpy(text + text_pos, ptr, (size_t)size);
                 text_start[at] = text_pos;
                 text_pos += size;
@@ -338,9 +351,9 @@ void swc_plain_polygonal(const uint8_t *geom, const int64_t *start, const int64_
 /* ----- inserting rows (processing_provider/_gpkg_insert_numba.py: insert, insert_pairs) -------------------- */
 
 /* Step the bound row r of stmt and reset it; on failure out = (r, SQLite's code) and 0 is returned. */
-static int step_row(step_fn step, reset_fn reset, void *stmt, int64_t r, int64_t *out) {
-    int rc = step(stmt);
-    reset(stmt);
+static int step_row(const Sqlite *f, void *stmt, int64_t r, int64_t *out) {
+    int rc = f->step(stmt);
+    f->reset(stmt);
     if (rc == SQLITE_DONE) return 1;
     out[0] = r;
     out[1] = rc;
@@ -356,18 +369,12 @@ void swc_gpkg_insert(void *stmt, int64_t first_fid, int64_t n, const int8_t *kin
                      int64_t n_text, const uint8_t *text, const int64_t *text_off, const int64_t *text_base,
                      const uint64_t *fns, int64_t *out) {
     static const uint8_t multi[9] = {1, 6, 0, 0, 0, 1, 0, 0, 0}; /* little-endian MultiPolygon of 1 part */
-    step_fn step = (step_fn)(uintptr_t)fns[F_STEP];
-    reset_fn reset = (reset_fn)(uintptr_t)fns[F_RESET];
-    bind_int64_fn bind_int64 = (bind_int64_fn)(uintptr_t)fns[F_BIND_INT64];
-    bind_double_fn bind_double = (bind_double_fn)(uintptr_t)fns[F_BIND_DOUBLE];
-    bind_null_fn bind_null = (bind_null_fn)(uintptr_t)fns[F_BIND_NULL];
-    bind_bytes_fn bind_text = (bind_bytes_fn)(uintptr_t)fns[F_BIND_TEXT];
-    bind_bytes_fn bind_blob = (bind_bytes_fn)(uintptr_t)fns[F_BIND_BLOB];
+    const Sqlite f = sqlite_functions(fns);
     for (int64_t r = 0; r < n; r++) {
-        bind_int64(stmt, 1, first_fid + r);
+        f.bind_int64(stmt, 1, first_fid + r);
         int k = kind[r];
         if (k == 0) {
-            bind_null(stmt, 2);
+            f.bind_null(stmt, 2);
         } else {
             memcpy(scratch, head, 8);
             int64_t size = 8;
@@ -384,25 +391,25 @@ void swc_gpkg_insert(void *stmt, int64_t first_fid, int64_t n, const int8_t *kin
             int64_t a = wkb_off[r], e = wkb_off[r + 1];
             memcpy(scratch + size, wkb + a, (size_t)(e - a));
             size += e - a;
-            bind_blob(stmt, 2, scratch, (int)size, NULL); /* static: read while stepping, before the next row */
+            f.bind_blob(stmt, 2, scratch, (int)size, NULL); /* static: read while stepping, before the next row */
         }
         int p = 3;
         for (int64_t j = 0; j < n_real; j++, p++) {
             double v = reals[j * n + r];
-            if (isnan(v)) bind_null(stmt, p);
-            else bind_double(stmt, p, v);
+            if (isnan(v)) f.bind_null(stmt, p);
+            else f.bind_double(stmt, p, v);
         }
-        for (int64_t j = 0; j < n_int; j++, p++) bind_int64(stmt, p, ints[j * n + r]);
+        for (int64_t j = 0; j < n_int; j++, p++) f.bind_int64(stmt, p, ints[j * n + r]);
         for (int64_t j = 0; j < n_text; j++, p++) {
             int64_t c = codes[j * n + r];
             if (c < 0) {
-                bind_null(stmt, p);
+                f.bind_null(stmt, p);
             } else {
                 int64_t t = text_base[j] + c;
-                bind_text(stmt, p, text + text_off[t], (int)(text_off[t + 1] - text_off[t]), NULL);
+                f.bind_text(stmt, p, text + text_off[t], (int)(text_off[t + 1] - text_off[t]), NULL);
             }
         }
-        if (!step_row(step, reset, stmt, r, out)) return;
+        if (!step_row(&f, stmt, r, out)) return;
     }
     out[0] = n;
     out[1] = 0;
@@ -410,13 +417,11 @@ void swc_gpkg_insert(void *stmt, int64_t first_fid, int64_t n, const int8_t *kin
 
 /* Bind a[r], b[r] as the two parameters of the prepared stmt and step it for every row r. */
 void swc_insert_pairs(void *stmt, const int64_t *a, const int64_t *b, int64_t n, const uint64_t *fns, int64_t *out) {
-    step_fn step = (step_fn)(uintptr_t)fns[F_STEP];
-    reset_fn reset = (reset_fn)(uintptr_t)fns[F_RESET];
-    bind_int64_fn bind_int64 = (bind_int64_fn)(uintptr_t)fns[F_BIND_INT64];
+    const Sqlite f = sqlite_functions(fns);
     for (int64_t r = 0; r < n; r++) {
-        bind_int64(stmt, 1, a[r]);
-        bind_int64(stmt, 2, b[r]);
-        if (!step_row(step, reset, stmt, r, out)) return;
+        f.bind_int64(stmt, 1, a[r]);
+        f.bind_int64(stmt, 2, b[r]);
+        if (!step_row(&f, stmt, r, out)) return;
     }
     out[0] = n;
     out[1] = 0;

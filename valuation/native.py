@@ -24,7 +24,7 @@ import numpy as np
 #: The library's interface version (``swc_abi_version`` in ``_native.c``); another value: not used.
 ABI_VERSION = 1
 
-#: SQLite's functions in the order of the address array the kernels take (``enum`` in ``_native.c``).
+#: SQLite's functions in the order of the address array the kernels take (``sqlite_functions`` in ``_native.c``).
 SQLITE_FUNCTIONS = ("step", "reset", "column_type", "column_int64", "column_double", "column_blob",
                     "column_bytes", "bind_int64", "bind_double", "bind_null", "bind_text", "bind_blob")
 
