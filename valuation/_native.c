@@ -5,7 +5,8 @@
  * Loading it costs nothing measurable, where numba's import and first call cost about 0.7 s in every process.
  *
  * Arrays come as pointers to C-contiguous numpy buffers; a 2-D array [k][stride] is indexed k * stride + i.
- * SQLite's functions come as addresses (from the library CPython's _sqlite3 module uses), never linked here.
+ * SQLite's and GEOS's functions come as addresses (from the libraries CPython's _sqlite3 module and shapely use),
+ * never linked here.
  * ctypes releases the GIL around every call. */
 
 #include <math.h>
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ABI_VERSION 1
+#define ABI_VERSION 2
 
 int swc_abi_version(void) { return ABI_VERSION; }
 
@@ -162,6 +163,214 @@ int swc_coverage(const double *ua, const double *va, const double *ub, const dou
     counts[0] = n_cells;
     counts[1] = n_runs;
     return 0;
+}
+
+/* ----- a block's window edges, from GEOS geometries (valuation/blockwise.py: _edges, _clip_to_window) ---------- */
+
+/* GEOS's functions used here and shapely's PyGEOS_GetGEOSGeometry, from the array ``fns`` of their addresses, in
+ * the order of valuation/native.py: GEOS_FUNCTIONS. */
+typedef struct {
+    void *(*init)(void);
+    void (*finish)(void *);
+    int (*type_id)(void *, const void *);
+    int (*num_geometries)(void *, const void *);
+    const void *(*geometry_n)(void *, const void *, int);
+    const void *(*exterior_ring)(void *, const void *);
+    int (*num_interior_rings)(void *, const void *);
+    const void *(*interior_ring_n)(void *, const void *, int);
+    const void *(*coord_seq)(void *, const void *);
+    int (*seq_size)(void *, const void *, unsigned int *);
+    int (*seq_copy)(void *, const void *, double *, int, int);
+    char (*get_geom)(void *, void **);
+} Geos;
+
+static Geos geos_functions(const uint64_t *fns) {
+    Geos g;
+    g.init = (void *(*)(void))(uintptr_t)fns[0];
+    g.finish = (void (*)(void *))(uintptr_t)fns[1];
+    g.type_id = (int (*)(void *, const void *))(uintptr_t)fns[2];
+    g.num_geometries = (int (*)(void *, const void *))(uintptr_t)fns[3];
+    g.geometry_n = (const void *(*)(void *, const void *, int))(uintptr_t)fns[4];
+    g.exterior_ring = (const void *(*)(void *, const void *))(uintptr_t)fns[5];
+    g.num_interior_rings = (int (*)(void *, const void *))(uintptr_t)fns[6];
+    g.interior_ring_n = (const void *(*)(void *, const void *, int))(uintptr_t)fns[7];
+    g.coord_seq = (const void *(*)(void *, const void *))(uintptr_t)fns[8];
+    g.seq_size = (int (*)(void *, const void *, unsigned int *))(uintptr_t)fns[9];
+    g.seq_copy = (int (*)(void *, const void *, double *, int, int))(uintptr_t)fns[10];
+    g.get_geom = (char (*)(void *, void **))(uintptr_t)fns[11];
+    return g;
+}
+
+/* A growing array of edges (ua, va, ub, vb, sign). */
+typedef struct {
+    double *e;
+    int64_t n, size;
+} EdgeList;
+
+static int push_edge(EdgeList *l, double ua, double va, double ub, double vb, double sign) {
+    if (l->n == l->size) {
+        int64_t size = l->size ? 2 * l->size : 64;
+        double *e = realloc(l->e, (size_t)size * 5 * sizeof(double));
+        if (!e) return -1;
+        l->e = e;
+        l->size = size;
+    }
+    double *x = l->e + 5 * l->n++;
+    x[0] = ua;
+    x[1] = va;
+    x[2] = ub;
+    x[3] = vb;
+    x[4] = sign;
+    return 0;
+}
+
+/* The edges a polygon's ring adds on the window (h rows, w columns): its vertices in cell units (u = column,
+ * v = row, from the window's top-left corner: affine c, a, f, e), oriented by the shoelace sum as the coverage
+ * wants (exterior anticlockwise, holes clockwise on the map), horizontal edges and edges that do not reach the
+ * window left out; edges that cross its border go to ``split``, the others to ``rest``. -1 on a GEOS error or
+ * out of memory. */
+static int ring_edges(const Geos *g, void *ctx, const void *ring, int exterior, double c, double a, double f,
+                      double e, double h, double w, double **buf, int64_t *buf_size, EdgeList *rest,
+                      EdgeList *split) {
+    const void *seq = g->coord_seq(ctx, ring);
+    unsigned int size = 0;
+    if (!seq || !g->seq_size(ctx, seq, &size)) return -1;
+    if (size == 0) return 0;
+    if (*buf_size < 2 * (int64_t)size) {
+        free(*buf);
+        *buf_size = 2 * (int64_t)size;
+        *buf = malloc((size_t)*buf_size * sizeof(double));
+        if (!*buf) return -1;
+    }
+    double *xy = *buf;
+    if (!g->seq_copy(ctx, seq, xy, 0, 0)) return -1;
+    for (unsigned int i = 0; i < size; i++) { /* in place: u, v */
+        xy[2 * i] = (xy[2 * i] - c) / a;
+        xy[2 * i + 1] = (xy[2 * i + 1] - f) / e;
+    }
+    double u0 = xy[0], v0 = xy[1], signed_area = 0.0;
+    for (unsigned int i = 0; i + 1 < size; i++)
+        signed_area += (xy[2 * i] - u0) * (xy[2 * i + 3] - v0) - (xy[2 * i + 2] - u0) * (xy[2 * i + 1] - v0);
+    double sign = (exterior == (signed_area < 0.0)) ? 1.0 : -1.0;
+    for (unsigned int i = 0; i + 1 < size; i++) {
+        double ua = xy[2 * i], va = xy[2 * i + 1], ub = xy[2 * i + 2], vb = xy[2 * i + 3];
+        if (va == vb) continue;
+        double umin = fmin(ua, ub), umax = fmax(ua, ub), vmin = fmin(va, vb), vmax = fmax(va, vb);
+        if (!(vmax > 0.0 && vmin < h && umin < w)) continue;
+        int cross = (umin < 0.0 && umax > 0.0) || (umin < w && umax > w) || (vmin < 0.0 && vmax > 0.0)
+                    || (vmin < h && vmax > h);
+        if (!cross) {
+            if (push_edge(rest, ua, va, ub, vb, sign)) return -1;
+            continue;
+        }
+        /* cut where it crosses u = 0, u = w, v = 0, v = h (numpy: the ts of _clip_to_window, sorted) */
+        double du = ub - ua, dv = vb - va;
+        double t[6], ts[4] = {-ua / du, (w - ua) / du, -va / dv, (h - va) / dv};
+        int k = 0;
+        t[0] = 0.0;
+        for (int j = 0; j < 4; j++) {
+            double x = ts[j];
+            if (!(x > 0.0 && x < 1.0)) continue;
+            int q = ++k;
+            while (q > 1 && t[q - 1] > x) { t[q] = t[q - 1]; q--; }
+            t[q] = x;
+        }
+        t[k + 1] = 1.0;
+        for (int j = 0; j <= k; j++)
+            if (push_edge(split, ua + t[j] * du, va + t[j] * dv, ua + t[j + 1] * du, va + t[j + 1] * dv, sign))
+                return -1;
+    }
+    return 0;
+}
+
+static double clip(double x, double lo, double hi) {
+    x = x > lo ? x : lo; /* as numpy's clip: maximum, then minimum */
+    return x < hi ? x : hi;
+}
+
+/* The window edges of one block (h rows, w columns; affine c, a, f, e) of the valid (multi)polygons ``objs``
+ * (n shapely geometries; None adds nothing) labelled ``labels`` (strictly increasing): what blockwise._edges,
+ * its window test and _clip_to_window give, in the same order and to the bit. Each parcel's edges in order,
+ * those cut at the window's border after the others. Writes at most ``cap`` edges into ua … poly and
+ * out[0] = the sum of the kernel's pieces bound (|du| + |dv| + 2, truncated) over the edges. Returns the number
+ * of edges (more than cap: nothing usable was written; call again with that capacity), or -1 (not a geometry,
+ * not polygonal, a GEOS error, out of memory). */
+int64_t swc_block_edges(const uint64_t *fns, void *const *objs, const int64_t *labels, int64_t n, double c,
+                        double a, double f, double e, int64_t h, int64_t w, double *ua, double *va, double *ub,
+                        double *vb, double *sign, int64_t *poly, int64_t cap, int64_t *out) {
+    const Geos g = geos_functions(fns);
+    void *ctx = g.init();
+    if (!ctx) return -1;
+    double *buf = NULL;
+    int64_t buf_size = 0, m = 0, status = 0;
+    EdgeList rest = {NULL, 0, 0}, split = {NULL, 0, 0};
+    double hh = (double)h, ww = (double)w;
+    for (int64_t k = 0; k < n && status == 0; k++) {
+        void *geom = NULL;
+        if (!g.get_geom(objs[k], &geom)) { status = -1; break; }
+        if (!geom) continue;
+        int type = g.type_id(ctx, geom);
+        int parts = type == 3 ? 1 : type == 6 ? g.num_geometries(ctx, geom) : -1;
+        if (parts < 0) { status = -1; break; }
+        rest.n = split.n = 0;
+        for (int p = 0; p < parts && status == 0; p++) {
+            const void *part = type == 3 ? geom : g.geometry_n(ctx, geom, p);
+            int holes = part ? g.num_interior_rings(ctx, part) : -1;
+            if (holes < 0) { status = -1; break; }
+            for (int r = 0; r <= holes; r++) {
+                const void *ring = r == 0 ? g.exterior_ring(ctx, part) : g.interior_ring_n(ctx, part, r - 1);
+                if (!ring || ring_edges(&g, ctx, ring, r == 0, c, a, f, e, hh, ww, &buf, &buf_size, &rest, &split)) {
+                    status = -1;
+                    break;
+                }
+            }
+        }
+        for (int pass = 0; pass < 2 && status == 0; pass++) {
+            const EdgeList *l = pass == 0 ? &rest : &split;
+            for (int64_t i = 0; i < l->n; i++, m++) {
+                if (m >= cap) continue;
+                const double *x = l->e + 5 * i;
+                ua[m] = x[0];
+                va[m] = x[1];
+                ub[m] = x[2];
+                vb[m] = x[3];
+                sign[m] = x[4];
+                poly[m] = labels[k];
+            }
+        }
+    }
+    free(buf);
+    free(rest.e);
+    free(split.e);
+    g.finish(ctx);
+    if (status) return -1;
+    if (m > cap) return m;
+    /* clamped into the window when anything lies outside it (pieces left of it keep their dv) */
+    int outside = 0;
+    for (int64_t i = 0; i < m && !outside; i++)
+        outside = fmin(ua[i], ub[i]) < 0.0 || fmax(ua[i], ub[i]) > ww || fmin(va[i], vb[i]) < 0.0
+                  || fmax(va[i], vb[i]) > hh;
+    int64_t kept = 0, pieces = 0;
+    for (int64_t i = 0; i < m; i++) {
+        double xa = ua[i], ya = va[i], xb = ub[i], yb = vb[i];
+        if (outside) {
+            xa = clip(xa, 0.0, ww);
+            xb = clip(xb, 0.0, ww);
+            ya = clip(ya, 0.0, hh);
+            yb = clip(yb, 0.0, hh);
+        }
+        if (ya == yb) continue; /* horizontal after clamping */
+        ua[kept] = xa;
+        va[kept] = ya;
+        ub[kept] = xb;
+        vb[kept] = yb;
+        sign[kept] = sign[i];
+        poly[kept] = poly[i];
+        pieces += (int64_t)(fabs(xb - xa) + fabs(yb - ya) + 2.0);
+        kept++;
+    }
+    out[0] = pieces;
+    return kept;
 }
 
 /* ----- SQLite's functions, by address ----------------------------------------------------------------------- */

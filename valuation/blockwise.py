@@ -297,6 +297,23 @@ def _runs(pid: np.ndarray, row: np.ndarray, col: np.ndarray, own: np.ndarray, ca
                          poly_of[gap], row_of[gap], c[gap] + 1, nxt[gap], rf[live])
 
 
+def window_edges(geoms: np.ndarray, index: np.ndarray, block: Grid) -> Edges:
+    """The ring edges of ``geoms`` (labelled ``index``) that reach the window of ``block``, cut at its border and
+    clamped into it (:func:`_edges`, :func:`_clip_to_window`), without the horizontal ones."""
+    h, w = block.height, block.width
+    ua, va, ub, vb, sign, poly = _edges(np.asarray(geoms, dtype=object), index, block)
+    near = (np.maximum(va, vb) > 0) & (np.minimum(va, vb) < h) & (np.minimum(ua, ub) < w)
+    ua, va, ub, vb, sign, poly = _clip_to_window((ua[near], va[near], ub[near], vb[near], sign[near], poly[near]),
+                                                 h, w)
+    live = va != vb
+    return ua[live], va[live], ub[live], vb[live], sign[live], poly[live]
+
+
+def _piece_bounds(e: Edges) -> np.ndarray:
+    """Per edge an upper bound of its pieces: the grid lines it crosses + 1."""
+    return (np.abs(e[2] - e[0]) + np.abs(e[3] - e[1]) + 2).astype(np.int64)
+
+
 def block_coverage(geoms: np.ndarray, index: np.ndarray, block: Grid,
                    monitor: Optional[Monitor] = None, use_kernel: bool = True) -> BlockCoverage:
     """Exact coverage on ``block`` of the valid (multi)polygons ``geoms`` (in the block's CRS, e.g. from
@@ -305,22 +322,19 @@ def block_coverage(geoms: np.ndarray, index: np.ndarray, block: Grid,
     h, w = block.height, block.width
     if not len(geoms) or not h or not w:
         return BlockCoverage.empty((h, w))
-    ua, va, ub, vb, sign, poly = _edges(np.asarray(geoms, dtype=object), index, block)
-    near = (np.maximum(va, vb) > 0) & (np.minimum(va, vb) < h) & (np.minimum(ua, ub) < w)
-    ua, va, ub, vb, sign, poly = _clip_to_window((ua[near], va[near], ub[near], vb[near], sign[near], poly[near]),
-                                                 h, w)
-    live = va != vb
-    e = (ua[live], va[live], ub[live], vb[live], sign[live], poly[live])
+    compiled = coverage_kernel.kernel() if use_kernel else None
+    found = coverage_kernel.window_edges(geoms, index, block) if compiled is not None else None
+    e, pieces = found if found is not None else (window_edges(geoms, index, block), None)
     poly = e[5]
     if not poly.size:
         return BlockCoverage.empty((h, w))
-    # pieces per edge (an upper bound: grid lines crossed + 1); parcels' edges are grouped
-    cells = (np.abs(e[2] - e[0]) + np.abs(e[3] - e[1]) + 2).astype(np.int64)
-    bounds = np.r_[0, np.flatnonzero(poly[1:] != poly[:-1]) + 1, poly.size]
-    compiled = coverage_kernel.kernel() if use_kernel else None
+    bounds = np.r_[0, np.flatnonzero(poly[1:] != poly[:-1]) + 1, poly.size]  # parcels' edges are grouped
     if compiled is not None:
-        return BlockCoverage((h, w), *compiled(*e, bounds.astype(np.int64), h, w, int(cells.sum())))
+        if pieces is None:
+            pieces = int(_piece_bounds(e).sum())
+        return BlockCoverage((h, w), *compiled(*e, bounds.astype(np.int64), h, w, pieces))
     # numpy: in chunks of whole parcels
+    cells = _piece_bounds(e)
     work = np.cumsum(cells)[bounds[1:] - 1]
     parts: list[BlockCoverage] = []
     lo, done = 0, 0

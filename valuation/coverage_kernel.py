@@ -29,10 +29,25 @@ def kernel() -> Optional[Any]:
     return None if mod is None else mod.coverage
 
 
+def window_edges(geoms: Any, index: Any, block: Any) -> Optional[tuple[tuple[Any, ...], int]]:
+    """:func:`valuation.blockwise.window_edges` and the sum of the pieces bound, read in C from the GEOS geometries
+    (:meth:`valuation.native.Coverage.window_edges`) when the C kernels run; else None (numpy computes them)."""
+    mod = compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
+    method = getattr(mod, "window_edges", None)
+    return None if method is None else method(geoms, index, block.transform, block.height, block.width)
+
+
 def describe() -> str:
     """Which coverage path runs, for the environment report."""
-    if kernel() is not None:
-        return compiled.describe(MODULE) or "compiled"
+    mod = kernel() and compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
+    if mod is not None:
+        how = compiled.describe(MODULE) or "compiled"
+        if hasattr(mod, "window_edges"):
+            from .native import geos_addresses
+
+            how += "; window edges read from GEOS" if geos_addresses() is not None else \
+                "; window edges by numpy (GEOS's functions not found)"
+        return how
     if compiled.switched_off():
         return "numpy (SWC_NO_NUMBA is set)"
     return "numpy (neither the C kernels are built nor numba is installed)"

@@ -13,6 +13,7 @@ its ZIP, no C compiler) numba's kernels run, and without numba the numpy and Pyt
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import sys
 import threading
@@ -22,13 +23,20 @@ from typing import Any, Optional
 import numpy as np
 
 #: The library's interface version (``swc_abi_version`` in ``_native.c``); another value: not used.
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 #: SQLite's functions in the order of the address array the kernels take (``sqlite_functions`` in ``_native.c``).
 SQLITE_FUNCTIONS = ("step", "reset", "column_type", "column_int64", "column_double", "column_blob",
                     "column_bytes", "bind_int64", "bind_double", "bind_null", "bind_text", "bind_blob")
 
-_P, _I = ctypes.c_void_p, ctypes.c_int64
+#: GEOS's functions, then shapely's ``PyGEOS_GetGEOSGeometry``, in the order of the address array
+#: ``swc_block_edges`` takes (``geos_functions`` in ``_native.c``).
+GEOS_FUNCTIONS = ("GEOS_init_r", "GEOS_finish_r", "GEOSGeomTypeId_r", "GEOSGetNumGeometries_r", "GEOSGetGeometryN_r",
+                  "GEOSGetExteriorRing_r", "GEOSGetNumInteriorRings_r", "GEOSGetInteriorRingN_r",
+                  "GEOSGeom_getCoordSeq_r", "GEOSCoordSeq_getSize_r", "GEOSCoordSeq_copyToBuffer_r",
+                  "PyGEOS_GetGEOSGeometry")
+
+_P, _I, _D = ctypes.c_void_p, ctypes.c_int64, ctypes.c_double
 
 
 def library_path() -> Path:
@@ -76,6 +84,8 @@ def _load(path: Path) -> Optional[ctypes.CDLL]:
     lib.swc_gpkg_insert.argtypes = [_P, _I, _I, _P, _P, _P, _P, _P, _P, _P, _I, _P, _I, _P, _I, _P, _P, _P, _P, _P]
     lib.swc_insert_pairs.restype = None
     lib.swc_insert_pairs.argtypes = [_P, _P, _P, _I, _P, _P]
+    lib.swc_block_edges.restype = ctypes.c_int64
+    lib.swc_block_edges.argtypes = [_P, _P, _P, _I, _D, _D, _D, _D, _I, _I] + [_P] * 6 + [_I, _P]
     return lib
 
 
@@ -99,11 +109,77 @@ def _addresses(**functions: Any) -> np.ndarray:
                      for name in SQLITE_FUNCTIONS], dtype=np.uint64)
 
 
+def _mapped_libraries(stem: str) -> set[str]:
+    """The files named ``stem``… mapped into this process (Linux), e.g. the GEOS C library shapely uses."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split(None, 5)[-1].strip() for line in maps if "/" + stem in line}
+    except OSError:
+        return set()
+    return {p for p in paths if os.path.basename(p).startswith(stem)}
+
+
+@functools.cache
+def geos_addresses() -> Optional[np.ndarray]:
+    """The addresses of :data:`GEOS_FUNCTIONS`: GEOS's from the one GEOS C library mapped into the process, which
+    must then be the one shapely uses, and ``PyGEOS_GetGEOSGeometry`` from shapely 2's C API capsule; None when
+    any of that is not so (another shapely, several GEOS libraries, not Linux, a GEOS before 3.10)."""
+    try:
+        import shapely
+        import shapely.lib
+
+        if not shapely.__version__.startswith("2."):
+            return None  # the capsule's order of functions is shapely 2's
+        paths = _mapped_libraries("libgeos_c")
+        if len(paths) != 1:
+            return None
+        geos = ctypes.CDLL(paths.pop())
+        addresses = [ctypes.cast(getattr(geos, name), ctypes.c_void_p).value for name in GEOS_FUNCTIONS[:-1]]
+        get_pointer = ctypes.pythonapi.PyCapsule_GetPointer
+        get_pointer.restype, get_pointer.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
+        api = get_pointer(shapely.lib._C_API, b"shapely.lib._C_API")
+        addresses.append(ctypes.cast(api, ctypes.POINTER(ctypes.c_void_p))[1])  # PyGEOS_GetGEOSGeometry_NUM
+    except (ImportError, OSError, AttributeError, ValueError, TypeError):
+        return None
+    if not all(addresses):
+        return None
+    return np.array(addresses, dtype=np.uint64)
+
+
 class Coverage:
-    """:mod:`valuation._coverage_numba`'s ``coverage`` in C."""
+    """:mod:`valuation._coverage_numba`'s ``coverage`` in C, and :meth:`window_edges`, which numba has not."""
 
     def __init__(self, lib: ctypes.CDLL) -> None:
         self.lib = lib
+
+    def window_edges(self, geoms: np.ndarray, labels: np.ndarray, transform: Any, h: int, w: int,
+                     ) -> Optional[tuple[tuple[np.ndarray, ...], int]]:
+        """The edges :func:`valuation.blockwise.window_edges` gives (the same bits, in the same order) and the sum of
+        their pieces bound, read in C from the GEOS geometries of ``geoms`` (valid (multi)polygons or None)
+        labelled by the strictly increasing ``labels``, on a window of ``h`` × ``w`` cells at the north-up affine
+        ``transform``; None when that cannot be done here (the caller computes them with numpy)."""
+        fns = geos_addresses()
+        geoms = np.ascontiguousarray(geoms, dtype=object)
+        labels = np.ascontiguousarray(labels, dtype=np.int64)
+        n = geoms.shape[0]
+        if fns is None or geoms.ndim != 1 or labels.shape != (n,) or (n > 1 and (np.diff(labels) <= 0).any()):
+            return None
+        import shapely
+
+        vertices = int(shapely.get_num_coordinates(geoms).sum())
+        cap = vertices + vertices // 4 + 64  # edges, and the few cut at the window's border
+        while True:
+            floats = [np.empty(cap) for _ in range(5)]
+            poly = np.empty(cap, np.int64)
+            out = np.zeros(1, np.int64)
+            m = self.lib.swc_block_edges(fns.ctypes.data, geoms.ctypes.data, labels.ctypes.data, n, float(transform.c),
+                                         float(transform.a), float(transform.f), float(transform.e), int(h), int(w),
+                                         *(x.ctypes.data for x in floats), poly.ctypes.data, cap, out.ctypes.data)
+            if m < 0:
+                return None
+            if m <= cap:
+                return (*(x[:m] for x in floats), poly[:m]), int(out[0])
+            cap = int(m)
 
     def coverage(self, ua: np.ndarray, va: np.ndarray, ub: np.ndarray, vb: np.ndarray, sign: np.ndarray,
                  poly: np.ndarray, starts: np.ndarray, h: int, w: int, cap: int) -> tuple[np.ndarray, ...]:

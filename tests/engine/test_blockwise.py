@@ -248,6 +248,61 @@ def test_c_and_numba_coverage_agree_to_the_bit(monkeypatch):
             np.testing.assert_array_equal(getattr(c, name), getattr(n, name), err_msg=name)
 
 
+def _edge_cases() -> list:
+    """Parcels whose vertices lie on the grid lines and the window's border: boxes on whole cells, a box with a box
+    hole, a two-part multipolygon, a triangle with a horizontal and a vertical edge, and a diamond whose corners
+    are grid corners (its edges cross grid corners)."""
+    hole = shapely.box(2, 2, 48, 38).difference(shapely.box(10, 14, 20, 21))
+    two = shapely.MultiPolygon([shapely.box(0, 0, 3, 7), shapely.box(30, 21, 41, 28)])
+    return [shapely.box(0, 0, 50, 40), hole, two, shapely.Polygon([(5, 7), (25, 7), (5, 33)]),
+            shapely.Polygon([(25, 0), (50, 20), (25, 40), (0, 20)]), shapely.box(-3, 33.5, 7, 47)]
+
+
+def test_window_edges_from_geos_are_numpys_to_the_bit(monkeypatch):
+    """The C library reads the window edges straight from the GEOS geometries: the same edges, in the same order,
+    as numpy (``window_edges``), to the bit, with the same pieces bound; for random parcels (holes, parts across
+    the grid's border, a missing and an empty geometry) and parcels on grid lines, in blocks of 7 rows (edges cut
+    at the blocks' borders) and of the whole grid, for a grid whose origin is not a whole number of cells."""
+    select_kernels("C", monkeypatch)
+    from valuation import blockwise, coverage_kernel, native
+
+    if native.geos_addresses() is None:
+        pytest.skip("GEOS's functions were not found (not Linux, or several GEOS libraries loaded)")
+    parcels = prepare_geometries(_random_parcels() + _edge_cases())
+    live = np.flatnonzero(~shapely.is_missing(parcels))
+    edges = cut = 0
+    for transform in (Affine(1, 0, 0, 0, -1, 40), Affine(0.25, 0, 0.1, 0, -0.25, 40.3)):
+        g = rasters.Grid(EPSG, transform, 50 if transform.a == 1 else 200, 40 if transform.a == 1 else 160)
+        for rows in (7, g.height):
+            for _, _, sub in row_blocks(g, rows):
+                expected = blockwise.window_edges(parcels[live], live, sub)
+                got, pieces = coverage_kernel.window_edges(parcels[live], live, sub)
+                for name, a, b in zip(("ua", "va", "ub", "vb", "sign", "poly"), expected, got):
+                    assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), name
+                assert pieces == int(blockwise._piece_bounds(expected).sum())
+                edges += expected[0].size
+                cut += int(((expected[1] == 0) | (expected[3] == 0)).sum())
+    assert edges > 10000 and cut > 2000  # real work (13,696 and 3,819), with many edges cut at a block's top border
+    # labels that are not strictly increasing, or a geometry GEOS's polygon readers cannot take: numpy's turn
+    assert coverage_kernel.window_edges(parcels[live][::-1], live[::-1], sub) is None
+    line = np.array([shapely.LineString([(0, 0), (5, 5)])], dtype=object)
+    assert coverage_kernel.window_edges(line, np.array([0]), sub) is None
+
+
+def test_block_coverage_uses_geos_edges_when_the_c_kernels_run(monkeypatch):
+    """With the C kernels the window edges come from C, not from numpy's ``window_edges``."""
+    select_kernels("C", monkeypatch)
+    from valuation import blockwise, native
+
+    if native.geos_addresses() is None:
+        pytest.skip("GEOS's functions were not found")
+    calls = []
+    monkeypatch.setattr(blockwise, "window_edges", lambda *a: calls.append(a) or None)
+    g = rasters.Grid(EPSG, Affine(1, 0, 0, 0, -1, 40), 50, 40)
+    cov = block_coverage(np.array([shapely.box(1, 1, 4, 3)], dtype=object), np.array([0]), g)
+    assert not calls and cov.weights(1)[0] == pytest.approx(6.0)  # 3 × 2 cells
+
+
 def test_block_reader_matches_read_on_grid(tmp_path):
     """Aligned cells are read directly, others warped; both as ``read_on_grid`` gives them."""
     v = np.arange(40 * 50, dtype=float).reshape(40, 50)

@@ -23,7 +23,7 @@ def c_kernels(monkeypatch):
 def test_the_c_library_is_preferred_and_costs_nothing_to_load(monkeypatch):
     assert native.library().swc_abi_version() == native.ABI_VERSION
     assert isinstance(coverage_kernel.kernel().__self__, native.Coverage)
-    assert coverage_kernel.describe() == "compiled (C, _native.so)"
+    assert coverage_kernel.describe() == "compiled (C, _native.so); window edges read from GEOS"
     monkeypatch.delitem(sys.modules, "numba", raising=False)
     assert compiled.ready()  # no numba to import first
     monkeypatch.setenv("SWC_NO_NUMBA", "1")  # every compiled kernel off
@@ -76,7 +76,8 @@ g = rasters.Grid("EPSG:4545", Affine(1, 0, 0, 0, -1, 40), 50, 40)
 geoms = blockwise.prepare_geometries(np.array([shapely.box(3.5, 2.5, 20.2, 30.7)], dtype=object))
 cov = blockwise.block_coverage(geoms, np.array([0]), g)
 assert abs(cov.weights(1)[0] - 16.7 * 28.2) < 1e-9, cov.weights(1)
-print(coverage_kernel.describe(), "numba" in sys.modules)
+print(coverage_kernel.describe(), "|", "numba" in sys.modules)
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert out.stdout.split() == ["compiled", "(C,", "_native.so)", "False"], out.stdout + out.stderr
+    assert out.stdout.split() == ["compiled", "(C,", "_native.so);", "window", "edges", "read", "from", "GEOS", "|",
+                                  "False"], out.stdout + out.stderr
