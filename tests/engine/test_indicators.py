@@ -320,6 +320,8 @@ def test_cultural_allocation(params):
     notes = valuing.evaluate(d, params, VISITORS, rebase=False).notes
     codes = dict(zip(notes[notes.INDICATOR == "V_CUL"].PARCEL_ID, notes[notes.INDICATOR == "V_CUL"].CODE))
     assert codes == {"P2": "zero_weight", "P3": "no_visitors"}
+    # the notes' text stays Python objects (pandas' string type would check and convert every row, twice)
+    assert [str(t) for t in notes.dtypes] == ["object"] * 4 + ["bool"]
     t = valuing.compute(d, params, None, rebase=False)
     assert (t.V_CUL == 0).all() and all("V_CUL" in s.split(";") for s in t.SKIPPED)
 

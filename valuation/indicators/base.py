@@ -245,7 +245,10 @@ class Status:
         def repeated(k: int) -> np.ndarray:
             return np.repeat(np.array([note[k] for _, note in picked], dtype=object), counts)
 
-        # one frame from whole columns (the same as concatenating one frame per note)
-        return pd.DataFrame({"PARCEL_ID": ids[np.concatenate([rows for rows, _ in picked])],
-                             "INDICATOR": repeated(0), "CODE": repeated(2), "REASON": repeated(3),
+        # one frame from whole columns (the same as concatenating one frame per note), the text kept as Python
+        # objects: pandas would check and convert every one of the rows (about 1.5 million at the benchmark's
+        # large size) to its string type, and back again for :func:`valuing.summarise_notes`
+        text = {"PARCEL_ID": ids[np.concatenate([rows for rows, _ in picked])], "INDICATOR": repeated(0),
+                "CODE": repeated(2), "REASON": repeated(3)}
+        return pd.DataFrame({**{k: pd.Series(v, dtype=object, copy=False) for k, v in text.items()},
                              "SKIPPED": np.repeat(np.array([note[4] for _, note in picked], dtype=bool), counts)})
