@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ABI_VERSION 2
+#define ABI_VERSION 3
 
 int swc_abi_version(void) { return ABI_VERSION; }
 
@@ -371,6 +371,107 @@ int64_t swc_block_edges(const uint64_t *fns, void *const *objs, const int64_t *l
     }
     out[0] = pieces;
     return kept;
+}
+
+/* ----- per-parcel sums of products of a block's inputs (valuation/blockwise.py: zonal_totals' chain) -------- */
+
+#define MAX_FACTORS 64
+#define MAX_EXTRAS 8
+
+/* Positions 0 … count - 1 ordered by (row, column) into ``order``: two stable counting sorts (by column, then by
+ * row). ``tmp``: count scratch entries; ``first``: max(h, w) + 1 scratch entries. */
+static void by_row_and_column(const int64_t *row, const int64_t *col, int64_t count, int64_t h, int64_t w,
+                              int64_t *order, int64_t *tmp, int64_t *first) {
+    memset(first, 0, (size_t)(w + 1) * sizeof(int64_t));
+    for (int64_t i = 0; i < count; i++) first[col[i] + 1]++;
+    for (int64_t c = 0; c < w; c++) first[c + 1] += first[c];
+    for (int64_t i = 0; i < count; i++) tmp[first[col[i]]++] = i;
+    memset(first, 0, (size_t)(h + 1) * sizeof(int64_t));
+    for (int64_t i = 0; i < count; i++) first[row[i] + 1]++;
+    for (int64_t r = 0; r < h; r++) first[r + 1] += first[r];
+    for (int64_t i = 0; i < count; i++) order[first[row[tmp[i]]]++] = tmp[i];
+}
+
+/* Cell c's chain product P of the first a inputs (left to right) and P times each of the next e inputs, each
+ * added to sum[·] when finite. */
+static inline __attribute__((always_inline)) void chain_cell(const double *const *x, int a, int e, int64_t c,
+                                                             double *sum) {
+    double p = x[0][c];
+    for (int t = 1; t < a; t++) p *= x[t][c];
+    if (isfinite(p)) sum[0] += p;
+    for (int i = 0; i < e; i++) {
+        double q = p * x[a + i][c];
+        if (isfinite(q)) sum[1 + i] += q;
+    }
+}
+
+/* The loops of swc_block_sums, for constant a and e where the caller can (the compiler then unrolls them). The
+ * boundary cells come parcel by parcel (their inputs fetched ahead), the runs in memory order. */
+static inline __attribute__((always_inline)) void chain_sums(
+        const double *const *x, int a, int e, int64_t w, const int64_t *cell_row, const int64_t *cell_col,
+        const int64_t *cell_poly, const double *cell_frac, int64_t nc, const int64_t *run_start,
+        const int64_t *run_end, const int64_t *run_poly, const double *run_frac, int64_t nr, int64_t n,
+        double *sums) {
+    double acc[1 + MAX_EXTRAS];
+    for (int64_t i = 0; i < nc; i++) {
+        if (i + 16 < nc) {
+            int64_t ahead = cell_row[i + 16] * w + cell_col[i + 16];
+            for (int t = 0; t < a + e; t++) __builtin_prefetch(x[t] + ahead);
+        }
+        for (int j = 0; j <= e; j++) acc[j] = 0.0;
+        chain_cell(x, a, e, cell_row[i] * w + cell_col[i], acc);
+        for (int j = 0; j <= e; j++) sums[j * n + cell_poly[i]] += cell_frac[i] * acc[j];
+    }
+    for (int64_t q = 0; q < nr; q++) {
+        for (int j = 0; j <= e; j++) acc[j] = 0.0;
+        for (int64_t c = run_start[q]; c < run_end[q]; c++) chain_cell(x, a, e, c, acc);
+        for (int j = 0; j <= e; j++) sums[j * n + run_poly[q]] += run_frac[q] * acc[j];
+    }
+}
+
+/* Sums per parcel of fraction × value over one block of h rows and w columns, for a chain of products of its
+ * inputs: P, the product of the first ``a`` inputs taken left to right ((x0·x1)·x2…), into sums[parcel], and for
+ * each of the next ``e`` inputs y_i, P·y_i into sums[(1 + i) * n + parcel]; a value adds nothing where it is not
+ * finite (NaN: no data). ``inputs``: the addresses of the a + e inputs, each the block's cells as float64 in
+ * row-major order. The coverage: boundary cells (row, column, parcel, fraction) and runs of cells (row, first and
+ * end column, parcel, fraction). Returns 0, -1 for a chain it cannot take, -2 when out of memory. */
+int swc_block_sums(const uint64_t *inputs, int64_t a, int64_t e, int64_t h, int64_t w, const int64_t *cell_row,
+                   const int64_t *cell_col, const int64_t *cell_poly, const double *cell_frac, int64_t nc,
+                   const int64_t *run_row, const int64_t *run_c0, const int64_t *run_c1, const int64_t *run_poly,
+                   const double *run_frac, int64_t nr, int64_t n, double *sums) {
+    if (a < 1 || a > MAX_FACTORS || e < 0 || e > MAX_EXTRAS) return -1;
+    const double *x[MAX_FACTORS + MAX_EXTRAS];
+    for (int64_t i = 0; i < a + e; i++) x[i] = (const double *)(uintptr_t)inputs[i];
+    /* the runs in memory order (one sweep through the block), as flat start and end, parcel and fraction */
+    size_t runs = (size_t)(nr ? nr : 1);
+    int64_t *order = malloc(runs * sizeof(int64_t)), *tmp = malloc(runs * sizeof(int64_t));
+    int64_t *first = malloc((size_t)((h > w ? h : w) + 1) * sizeof(int64_t));
+    int64_t *flat = malloc(runs * 3 * sizeof(int64_t));
+    double *frac = malloc(runs * sizeof(double));
+    int status = (order && tmp && first && flat && frac) ? 0 : -2;
+    if (status == 0) {
+        by_row_and_column(run_row, run_c0, nr, h, w, order, tmp, first);
+        int64_t *start = flat, *end = flat + nr, *poly = flat + 2 * nr;
+        for (int64_t q = 0; q < nr; q++) {
+            int64_t u = order[q];
+            start[q] = run_row[u] * w + run_c0[u];
+            end[q] = run_row[u] * w + run_c1[u];
+            poly[q] = run_poly[u];
+            frac[q] = run_frac[u];
+        }
+#define CHAIN(A, E) chain_sums(x, A, E, w, cell_row, cell_col, cell_poly, cell_frac, nc, start, end, poly, frac, nr, \
+                               n, sums)
+        if (a == 3 && e == 1) CHAIN(3, 1);       /* R·K·LS, and times C·P */
+        else if (a == 3 && e == 2) CHAIN(3, 2);  /* … and times the baseline C·P */
+        else CHAIN((int)a, (int)e);
+#undef CHAIN
+    }
+    free(order);
+    free(tmp);
+    free(first);
+    free(flat);
+    free(frac);
+    return status;
 }
 
 /* ----- SQLite's functions, by address ----------------------------------------------------------------------- */

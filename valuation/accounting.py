@@ -154,6 +154,19 @@ def _read(inputs: FactorInputs, key: str, grid: rasters.Grid) -> Optional[np.ma.
 LAYER_MAX_CELLS = 4_000_000
 
 
+def _soil_chain(sources: dict[str, Any], r_const: Optional[float], k_const: Optional[float],
+                keep_layers: bool) -> Optional[blockwise.Chain]:
+    """The drivers' products as a chain (:class:`blockwise.Chain`) when they are only R·K·LS and its products
+    with C·P (and the baseline C·P), from rasters: then summed in one sweep of each block by the C kernels."""
+    plain = {"R_FACTOR", "K_FACTOR", "LS_FACTOR", "CP_FACTOR"}
+    if keep_layers or r_const is not None or k_const is not None or not plain <= set(sources) \
+            or not set(sources) <= plain | {"BASELINE_CP_FACTOR"}:
+        return None
+    extras = (("RKLSCP", "CP_FACTOR"),) + ((("RKLSCP_BASE", "BASELINE_CP_FACTOR"),)
+                                           if "BASELINE_CP_FACTOR" in sources else ())
+    return blockwise.Chain("RKLS", ("R_FACTOR", "K_FACTOR", "LS_FACTOR"), extras)
+
+
 def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: ParameterSet,
                     covered_only: bool = False, layer: str = "PARCELS",
                     monitor: Optional[Monitor] = None, block_rows: Optional[int] = None,
@@ -237,7 +250,8 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
         tiles = [t for t in (reader.tiles() for reader in readers) if t is not None]
         totals = blockwise.zonal_totals(geoms, grid, sources, products, mon.sub(0.32, 0.97), block_rows,
                                         means=("R_FACTOR", "K_FACTOR"), maxima=("VEG_COVER", "BASELINE_VEG_COVER"),
-                                        tiles=tiles[0] if tiles else None)
+                                        tiles=tiles[0] if tiles else None,
+                                        chain=_soil_chain(sources, r_const, k_const, keep_layers))
     finally:
         for reader in readers:
             reader.close()

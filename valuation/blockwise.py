@@ -482,6 +482,22 @@ BlockSource = Callable[[int, int, Grid], np.ndarray]
 Products = Callable[[int, int, dict[str, np.ndarray]], dict[str, np.ndarray]]
 
 
+@dataclass(frozen=True)
+class Chain:
+    """Products that are a chain of the inputs: ``name`` is the product of the inputs ``factors`` taken left to right
+    ((a·b)·c…), and each ``(name, input)`` of ``extras`` that product times one more input. The compiled kernel sums
+    them per parcel in one sweep of a block, without making the products' arrays
+    (:meth:`valuation.native.Coverage.block_sums`); :func:`zonal_totals`' ``products`` must give the same values."""
+
+    name: str
+    factors: tuple[str, ...]
+    extras: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def inputs(self) -> list[str]:
+        return [*self.factors, *(key for _, key in self.extras)]
+
+
 @dataclass
 class ZonalTotals:
     """Per-parcel sums over the whole grid, and grid-wide figures of each input.
@@ -518,14 +534,16 @@ class ZonalTotals:
 def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource], products: Products,
                  monitor: Optional[Monitor] = None, block_rows: Optional[int] = None,
                  means: tuple[str, ...] = (), maxima: tuple[str, ...] = (),
-                 workers: Optional[int] = None, tiles: Optional[tuple[int, int]] = None) -> ZonalTotals:
+                 workers: Optional[int] = None, tiles: Optional[tuple[int, int]] = None,
+                 chain: Optional[Chain] = None) -> ZonalTotals:
     """Sum products of the inputs over each parcel, one row block at a time.
 
     ``geoms``: valid (multi)polygons in the grid's CRS (:func:`prepare_geometries`); ``sources``: input name →
     ``f(row0, row1, block)`` giving that block as float (NaN invalid), callable from any thread; ``products(row0,
     row1, inputs)`` → name → per-cell array (NaN invalid), each summed per parcel over its finite cells.
     ``means`` and ``maxima``: inputs whose grid-wide mean or maximum of finite cells is wanted; ``tiles``: see
-    :func:`row_blocks` (:meth:`BlockReader.tiles`).
+    :func:`row_blocks` (:meth:`BlockReader.tiles`). ``chain``: when ``products`` gives exactly these products
+    (:class:`Chain`), the C kernels sum them in one sweep of each block (the same sums to rounding).
 
     ``workers`` threads (default :data:`WORKERS`) each take a whole block — its coverage, its reads, its
     products and per-parcel sums — while this thread adds the blocks' sums in block order (the same result
@@ -547,6 +565,7 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
     candidates = [np.sort(present[tree.query(shapely.box(*sub.bounds))]) for _, _, sub in blocks]
     del tree
     workers = max(1, workers or WORKERS)
+    chain_sums = coverage_kernel.chain_sums() if chain is not None else None
 
     def finite_values(arr: np.ndarray) -> tuple[np.ndarray, Optional[np.ndarray], float]:
         """``arr`` with 0 for non-finite cells, the finite mask (None when all are), the sum of the finite."""
@@ -564,7 +583,8 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
         mon.check()
         cand = candidates[i]
         cov = block_coverage(geoms[cand], cand, sub, mon)
-        cov.spans()
+        if chain_sums is None:
+            cov.spans()
         t1 = time.perf_counter()
         mon.check()
         inputs = {key: np.asarray(src(r0, r1, sub), dtype=np.float64) for key, src in sources.items()}
@@ -578,8 +598,15 @@ def zonal_totals(geoms: np.ndarray, grid: Grid, sources: dict[str, BlockSource],
                 part.finite_count[key] = arr.size if finite is None else int(finite.sum())
             if key in maxima and (finite is None or finite.any()) and arr.size:
                 part.finite_max[key] = float(vals.max() if finite is None else vals[finite].max())
-        for name, arr in products(r0, r1, inputs).items():
-            part.sums[name] = cov.sums(finite_values(arr)[0], n)
+        if chain_sums is not None and chain is not None:
+            got = chain_sums([inputs[key] for key in chain.inputs], len(chain.factors),
+                             (cov.cell_row, cov.cell_col, cov.cell_poly, cov.cell_frac),
+                             (cov.run_row, cov.run_c0, cov.run_c1, cov.run_poly, cov.run_frac), n)
+            for name, sums in zip([chain.name, *(name for name, _ in chain.extras)], got):
+                part.sums[name] = sums
+        else:
+            for name, arr in products(r0, r1, inputs).items():
+                part.sums[name] = cov.sums(finite_values(arr)[0], n)
         part.busy = {"coverage": t1 - t0, "raster": time.perf_counter() - t1}
         return part
 

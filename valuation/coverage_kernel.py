@@ -14,7 +14,7 @@ use and keeps the result in ``__pycache__`` (or its user cache when that folder 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from . import compiled
 
@@ -22,24 +22,35 @@ from . import compiled
 MODULE = "swc_ecovalue_coverage_numba"
 
 
+def _module() -> Optional[Any]:
+    """The loaded kernels (:func:`valuation.compiled.load`): the C library's stand-in or numba's module, or None."""
+    return compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
+
+
 def kernel() -> Optional[Any]:
     """The compiled ``coverage(ua, va, ub, vb, sign, poly, starts, h, w, cap)``, or None (numba missing or
     switched off); loaded on the first call (:func:`valuation.compiled.load`), not when the plugin loads."""
-    mod = compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
+    mod = _module()
     return None if mod is None else mod.coverage
 
 
 def window_edges(geoms: Any, index: Any, block: Any) -> Optional[tuple[tuple[Any, ...], int]]:
     """:func:`valuation.blockwise.window_edges` and the sum of the pieces bound, read in C from the GEOS geometries
     (:meth:`valuation.native.Coverage.window_edges`) when the C kernels run; else None (numpy computes them)."""
-    mod = compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
-    method = getattr(mod, "window_edges", None)
+    method = getattr(_module(), "window_edges", None)
     return None if method is None else method(geoms, index, block.transform, block.height, block.width)
+
+
+def chain_sums() -> Optional[Callable[..., Any]]:
+    """The per-parcel sums of a chain of products in one sweep of a block
+    (:meth:`valuation.native.Coverage.block_sums`) when the C kernels run, else None (numpy's products and
+    sums then)."""
+    return getattr(_module(), "block_sums", None)
 
 
 def describe() -> str:
     """Which coverage path runs, for the environment report."""
-    mod = kernel() and compiled.load(Path(__file__).with_name("_coverage_numba.py"), MODULE)
+    mod = _module() if kernel() is not None else None
     if mod is not None:
         how = compiled.describe(MODULE) or "compiled"
         if hasattr(mod, "window_edges"):

@@ -23,7 +23,7 @@ from typing import Any, Optional
 import numpy as np
 
 #: The library's interface version (``swc_abi_version`` in ``_native.c``); another value: not used.
-ABI_VERSION = 2
+ABI_VERSION = 3
 
 #: SQLite's functions in the order of the address array the kernels take (``sqlite_functions`` in ``_native.c``).
 SQLITE_FUNCTIONS = ("step", "reset", "column_type", "column_int64", "column_double", "column_blob",
@@ -84,6 +84,8 @@ def _load(path: Path) -> Optional[ctypes.CDLL]:
     lib.swc_gpkg_insert.argtypes = [_P, _I, _I, _P, _P, _P, _P, _P, _P, _P, _I, _P, _I, _P, _I, _P, _P, _P, _P, _P]
     lib.swc_insert_pairs.restype = None
     lib.swc_insert_pairs.argtypes = [_P, _P, _P, _I, _P, _P]
+    lib.swc_block_sums.restype = ctypes.c_int
+    lib.swc_block_sums.argtypes = [_P, _I, _I, _I, _I] + [_P] * 4 + [_I] + [_P] * 5 + [_I, _I, _P]
     lib.swc_block_edges.restype = ctypes.c_int64
     lib.swc_block_edges.argtypes = [_P, _P, _P, _I, _D, _D, _D, _D, _I, _I] + [_P] * 6 + [_I, _P]
     return lib
@@ -204,6 +206,41 @@ class Coverage:
         nc, nr = int(counts[0]), int(counts[1])
         return (ints[0][:nc], ints[1][:nc], ints[2][:nc], cell_frac[:nc],
                 ints[3][:nr], ints[4][:nr], ints[5][:nr], ints[6][:nr], run_frac[:nr])
+
+
+    def block_sums(self, inputs: list[np.ndarray], chain: int, cells: tuple[np.ndarray, ...],
+                   runs: tuple[np.ndarray, ...], n: int) -> np.ndarray:
+        """Per parcel (``n``) sums of fraction × value over one block where the value is finite, for P, the product
+        of the first ``chain`` of ``inputs`` (the block's arrays, float64, one 2-D shape) taken left to right, and
+        for P times each further input; ``cells`` the boundary cells (row, column, parcel, fraction), ``runs`` the
+        runs of cells (row, first and end column, parcel, fraction). A (1 + further inputs, n) array."""
+        arrays = [np.ascontiguousarray(a, dtype=np.float64) for a in inputs]
+        shape = arrays[0].shape if arrays else ()
+        cell_row, cell_col, cell_poly = (np.ascontiguousarray(a, dtype=np.int64) for a in cells[:3])
+        cell_frac = np.ascontiguousarray(cells[3], dtype=np.float64)
+        run_row, run_c0, run_c1, run_poly = (np.ascontiguousarray(a, dtype=np.int64) for a in runs[:4])
+        run_frac = np.ascontiguousarray(runs[4], dtype=np.float64)
+        extras = len(arrays) - chain
+        if len(shape) != 2 or any(a.shape != shape for a in arrays) or not 1 <= chain <= 64 or not 0 <= extras <= 8 \
+                or len({cell_row.size, cell_col.size, cell_poly.size, cell_frac.size}) != 1 \
+                or len({run_row.size, run_c0.size, run_c1.size, run_poly.size, run_frac.size}) != 1:
+            raise ValueError("block_sums: inputs or coverage of other shapes")
+        h, w = shape
+        if (cell_row.size and (cell_row.min() < 0 or cell_row.max() >= h or cell_col.min() < 0
+                               or cell_col.max() >= w or cell_poly.min() < 0 or cell_poly.max() >= n)) \
+                or (run_row.size and (run_row.min() < 0 or run_row.max() >= h or run_c0.min() < 0
+                                      or (run_c1 < run_c0).any() or run_c1.max() > w or run_poly.min() < 0
+                                      or run_poly.max() >= n)):
+            raise ValueError("block_sums: cells outside the block or parcels outside the sums")
+        out = np.zeros((1 + extras, n))
+        addresses = np.array([a.ctypes.data for a in arrays], dtype=np.uint64)
+        rc = self.lib.swc_block_sums(addresses.ctypes.data, chain, extras, h, w, cell_row.ctypes.data,
+                                     cell_col.ctypes.data, cell_poly.ctypes.data, cell_frac.ctypes.data, cell_row.size,
+                                     run_row.ctypes.data, run_c0.ctypes.data, run_c1.ctypes.data, run_poly.ctypes.data,
+                                     run_frac.ctypes.data, run_row.size, n, out.ctypes.data)
+        if rc == -2:
+            raise MemoryError("block_sums: out of memory")
+        return out
 
 
 class GpkgRead:

@@ -9,6 +9,7 @@ EPSG:4545 so that most parcels span several blocks.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -163,6 +164,70 @@ def test_threads_and_tile_aligned_blocks_give_the_same_sums(inputs, monkeypatch)
     for col in one.columns:
         if one[col].dtype.kind == "f":
             np.testing.assert_allclose(aligned[col], one[col], rtol=1e-9, atol=0, err_msg=col)
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered in multiply:RuntimeWarning")  # numpy's products
+def test_chain_of_products_summed_in_c_equals_numpys_products(inputs, monkeypatch):
+    """The accounting's soil products (R·K·LS, times C·P and times the baseline C·P) summed by the C kernel in one
+    sweep of each block, without making the products' arrays: the drivers equal those of numpy's products and sums
+    to rounding, in blocks of 7 and 1,000 rows, with a nodata strip in C·P inside parcels and a cell whose product
+    overflows to infinity (left out by both)."""
+    select_kernels("C", monkeypatch)
+    from valuation import accounting, blockwise, coverage_kernel
+
+    d = Path(inputs.get("R_FACTOR")).parent
+    cp = rasters.read_on_grid(inputs.get("CP_FACTOR"), rasters.Grid(EPSG, from_origin(X0, Y0, CELL, CELL),
+                                                                      SHAPE[1], SHAPE[0])).filled(-9999.0)
+    cp[20:23, 10:60] = -9999.0  # nodata inside parcels
+    cp[40, 30] = 1e308          # R·K·LS·C·P overflows: not finite
+    soil = FactorInputs({k: inputs.get(k) for k in ("R_FACTOR", "K_FACTOR", "LS_FACTOR", "BASELINE_CP_FACTOR")}
+                        | {"CP_FACTOR": write_tif(d / "cp_holes.tif", cp, nodata=-9999.0)})
+    params = ParameterSet.load()
+    prepared = prepare_parcels(irregular_parcels(), "DLBM", "PARCELS")
+    monkeypatch.setattr(accounting, "LAYER_MAX_CELLS", 0)  # no per-cell layers: the chain applies
+    chains, swept = [], []
+    zonal, kernel = blockwise.zonal_totals, coverage_kernel.chain_sums()
+    monkeypatch.setattr(blockwise, "zonal_totals", lambda *a, **k: chains.append(k.get("chain")) or zonal(*a, **k))
+    monkeypatch.setattr(coverage_kernel, "chain_sums", lambda: lambda *a: swept.append(1) or kernel(*a))
+    for rows in (7, 1000):
+        fast, *_ = compute_drivers(prepared, soil, params, block_rows=rows, covered_only=True)
+        with monkeypatch.context() as m:
+            m.setattr(coverage_kernel, "chain_sums", lambda: None)
+            slow, *_ = compute_drivers(prepared, soil, params, block_rows=rows, covered_only=True)
+        for col in ("RKLS_T", "RKLSCP_T", "RKLSCP_BASE_T"):
+            assert np.isfinite(fast[col]).all() and (fast[col] > 0).all()
+            np.testing.assert_allclose(fast[col], slow[col], rtol=1e-12, atol=0, err_msg=col)
+        pd.testing.assert_frame_equal(fast.drop(columns=["RKLS_T", "RKLSCP_T", "RKLSCP_BASE_T"]),
+                                      slow.drop(columns=["RKLS_T", "RKLSCP_T", "RKLSCP_BASE_T"]))
+    assert len(swept) > 10  # the C sweep ran, block by block
+    assert chains[0] == blockwise.Chain("RKLS", ("R_FACTOR", "K_FACTOR", "LS_FACTOR"),
+                                        (("RKLSCP", "CP_FACTOR"), ("RKLSCP_BASE", "BASELINE_CP_FACTOR")))
+    # the strip and the overflowing cell leave C·P out there only: R·K·LS·C·P falls below R·K·LS·(mean C·P)
+    with_holes = fast["RKLSCP_T"] / fast["RKLS_T"]
+    assert with_holes.min() < 0.9 * with_holes.median()
+
+
+def test_chain_sums_by_hand():
+    """One 3 × 4 block: a boundary cell at (0, 1) of fraction 0.5 and a run over (2, 0…3) of fraction 1 for parcel
+    1, a run over (1, 2…4) for parcel 0; P = a·b, and P·c. By hand: parcel 1: 0.5·(2·3) + (1·1 + 2·2 + 3·3) = 17
+    and 0.5·(2·3·10) + (1·1·1 + 2·2·2 + 3·3·3) = 66; parcel 0: cells (1, 2) and (1, 3), where a is NaN at (1, 3):
+    P = 5·5 = 25 and P·c = 25·7 = 175 (parcel 2 has no cells: 0)."""
+    from valuation import native
+
+    lib = native.library()
+    if lib is None:
+        pytest.skip("the C kernels are not built (scripts/build_native.sh)")
+    a = np.array([[0.0, 2.0, 0.0, 0.0], [0.0, 0.0, 5.0, np.nan], [1.0, 2.0, 3.0, 9.0]])
+    b = np.array([[0.0, 3.0, 0.0, 0.0], [0.0, 0.0, 5.0, 1.0], [1.0, 2.0, 3.0, 9.0]])
+    c = np.array([[0.0, 10.0, 0.0, 0.0], [0.0, 0.0, 7.0, 1.0], [1.0, 2.0, 3.0, 9.0]])
+    cells = (np.array([0]), np.array([1]), np.array([1]), np.array([0.5]))
+    runs = (np.array([2, 1]), np.array([0, 2]), np.array([3, 4]), np.array([1, 0]), np.array([1.0, 1.0]))
+    got = native.Coverage(lib).block_sums([a, b, c], 2, cells, runs, 3)
+    np.testing.assert_array_equal(got, [[25.0, 17.0, 0.0], [175.0, 66.0, 0.0]])
+    with pytest.raises(ValueError):  # a cell outside the block
+        native.Coverage(lib).block_sums([a, b, c], 2, (np.array([3]), *cells[1:]), runs, 3)
+    with pytest.raises(ValueError):  # a parcel outside the sums
+        native.Coverage(lib).block_sums([a, b, c], 2, cells, runs, 1)
 
 
 def _random_parcels() -> list:
