@@ -3,4 +3,4 @@
 Never imports ``qgis``: plain pytest tests it and it runs outside QGIS.
 """
 
-__version__ = "0.2.5"
+__version__ = "0.2.6"
