@@ -1,6 +1,8 @@
-"""Compiled coverage of one block (numba), used by :func:`valuation.blockwise.block_coverage` when numba is
-installed; the numpy path there gives the same cells and runs in the same order, fractions equal to rounding,
-and is used otherwise.
+"""Compiled coverage of one block (the C library, else numba), used by :func:`valuation.blockwise.block_coverage`
+when there is one; the numpy path there gives the same cells and runs in the same order, fractions equal to
+rounding, and is used otherwise. The C library alone also reads a block's window edges straight from the GEOS
+geometries (:func:`window_edges`) and sums a chain of products per parcel in one sweep of a block
+(:func:`chain_sums`); numpy does that work without it.
 
 Same method as the numpy path (see :mod:`valuation.blockwise`): every window edge is walked through the grid
 lines it crosses; each piece adds its own-cell term and its carry to its cell, accumulated per parcel in a
