@@ -149,7 +149,8 @@ def geos_addresses() -> Optional[np.ndarray]:
 
 
 class Coverage:
-    """:mod:`valuation._coverage_numba`'s ``coverage`` in C, and :meth:`window_edges`, which numba has not."""
+    """:mod:`valuation._coverage_numba`'s ``coverage`` in C, and :meth:`window_edges` and :meth:`block_sums`, which
+    numba has not."""
 
     def __init__(self, lib: ctypes.CDLL) -> None:
         self.lib = lib
@@ -206,7 +207,6 @@ class Coverage:
         nc, nr = int(counts[0]), int(counts[1])
         return (ints[0][:nc], ints[1][:nc], ints[2][:nc], cell_frac[:nc],
                 ints[3][:nr], ints[4][:nr], ints[5][:nr], ints[6][:nr], run_frac[:nr])
-
 
     def block_sums(self, inputs: list[np.ndarray], chain: int, cells: tuple[np.ndarray, ...],
                    runs: tuple[np.ndarray, ...], n: int) -> np.ndarray:
