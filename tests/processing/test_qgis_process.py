@@ -42,7 +42,10 @@ def test_algorithms_listed():
 def test_geo_stack_runs_on_qgis_libraries():
     """The probe round-trips shapely/pyproj/rasterio/geopandas inside qgis_process.bin and the
     versions its libraries report are QGIS's own (a bundled-library wheel would differ)."""
-    res = run_json("swcvalue:environment")["results"]
+    proc = qgis_process("--json", "run", "swcvalue:environment")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "Warning" not in proc.stderr, proc.stderr  # nothing for the user to wonder about (rasterio's from_origin)
+    res = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
     ver = qgis_process("--version").stdout
     gdal = re.search(r"GDAL[^\d]*(\d+\.\d+\.\d+)", ver).group(1)
     geos = re.search(r"GEOS[^\d]*(\d+\.\d+\.\d+)", ver).group(1)
