@@ -289,10 +289,11 @@ def compute_drivers(parcels: gpd.GeoDataFrame, inputs: FactorInputs, params: Par
         if totals.finite_max[key] > 1.5:
             b_factor(np.ma.masked_array([totals.finite_max[key]]), params)
 
+    # the raster the working grid comes from first: a parcel beyond it is beyond every raster read on the grid
+    check_cover("LS_FACTOR" if ls is None else "DEM")
     r = factor("R_FACTOR", r_const)
     k = factor("K_FACTOR", k_const)
     notices += csle.check_k_units(k) + csle.check_r_units(r, params.value("r_constant"))
-    check_cover("LS_FACTOR" if ls is None else "DEM")
     mon.check()
 
     d = pd.DataFrame(index=pd.Index(ids, name="PARCEL_ID"))

@@ -694,6 +694,7 @@ def test_parcel_beyond_the_dem_is_not_valued_silently(tmp_path, params):
     with pytest.raises(ValuationError) as err:
         account(layer, inputs, params)
     assert err.value.code == "raster_not_covering"
+    assert err.value.params["raster"] == "DEM"  # the raster to extend, not R (which covers them)
     assert set(err.value.params["parcels"].split(", ")) == {"OUT (0.0 %)", "HALF (50.0 %)"}
     res = account(layer, inputs, params, covered_only=True)
     listed = {n.params["parcels"] for n in res.notices if n.code == "raster_partial"}
