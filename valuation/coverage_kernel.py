@@ -52,7 +52,7 @@ def chain_sums() -> Optional[Callable[..., Any]]:
 
 def describe() -> str:
     """Which coverage path runs, for the environment report."""
-    mod = _module() if kernel() is not None else None
+    mod = _module()
     if mod is not None:
         how = compiled.describe(MODULE) or "compiled"
         if hasattr(mod, "window_edges"):
